@@ -1,0 +1,177 @@
+"""`deepfake-kg`: a thin command line over the package. Errors print one sentence and exit 2."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+
+from .errors import KGError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except KGError as error:
+        print(f"deepfake-kg: {error}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # `deepfake-kg export | head`
+        return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="deepfake-kg", description="Deepfake Platform Liability Knowledge Graph.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    build = commands.add_parser("build", help="compute the OWL-RL closure and write build/ (reused while inputs are unchanged)")
+    build.add_argument("--force", action="store_true", help="rebuild even if the inputs are unchanged")
+    build.set_defaults(run=_build)
+
+    validate = commands.add_parser("validate", help="check consistency, SHACL shapes, SPARQL checks and quotations")
+    validate.set_defaults(run=_validate)
+
+    duties = commands.add_parser("duties", help="the duties of a platform that has all the given types")
+    duties.add_argument("types", nargs="+", metavar="TYPE", help="an IRI, a CURIE (dfk:VideoSharingPlatform) or an English or Chinese label")
+    duties.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    duties.add_argument("--status", choices=["all", "in-force", "proposed"], default="all")
+    duties.set_defaults(run=_duties)
+
+    explain = commands.add_parser("explain", help="why a duty attaches to a platform of the given types")
+    explain.add_argument("duty", help="the duty's IRI")
+    explain.add_argument("types", nargs="+", metavar="TYPE")
+    explain.add_argument("--format", choices=["table", "json"], default="table")
+    explain.set_defaults(run=_explain)
+
+    types = commands.add_parser("types", help="list the platform types along their three dimensions")
+    types.add_argument("--format", choices=["table", "json"], default="table")
+    types.set_defaults(run=_types)
+
+    query = commands.add_parser("query", help="run SPARQL on the built graph or on a remote endpoint")
+    query.add_argument("source", metavar="FILE|-|NAME", help="a .rq file, - for standard input, or the name of a query in queries/")
+    query.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    query.add_argument("--endpoint", metavar="URL", help="a SPARQL 1.1 endpoint to query instead of the embedded graph")
+    query.add_argument("--timeout", type=float, default=10.0, help="seconds before the query is stopped (default 10)")
+    query.add_argument("--max-rows", type=int, default=10_000, help="rows returned at most (default 10000)")
+    query.set_defaults(run=_query)
+
+    export = commands.add_parser("export", help="write the graph in an RDF format to standard output")
+    export.add_argument("--format", choices=["ttl", "jsonld", "nt", "xml", "trig", "nq"], default="ttl")
+    export.add_argument("--inferred", action="store_true", help="include the inferred triples")
+    export.set_defaults(run=_export)
+
+    app = commands.add_parser("app", help="start the Streamlit explorer on the embedded graph")
+    app.add_argument("--port", type=int, default=8501)
+    app.add_argument("--address", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
+    app.set_defaults(run=_app)
+    return parser
+
+
+def _build(args) -> int:
+    from .build import build
+
+    started = time.perf_counter()
+    kg = build(force=args.force)
+    m = kg.manifest
+    print(f"{m['asserted_triples']} asserted and {m['inferred_triples']} inferred triples "
+          f"(OWL-RL with {m['engine']}: {m['reasoning_seconds']} s) in build/ "
+          f"[{time.perf_counter() - started:.2f} s this run]")
+    return 0
+
+
+def _validate(args) -> int:
+    from .build import get_kg
+    from .validate import validate
+
+    report = validate(get_kg())
+    for problem in report.problems:
+        print(problem)
+    verdict = "valid" if report.ok else f"{len(report.problems)} problems"
+    print(f"consistent (OWL-RL); {report.quotations} quotations checked; {verdict}")
+    return 0 if report.ok else 1
+
+
+def _duties(args) -> int:
+    from .duties import duties_for
+    from .render import duties_text
+
+    rows = duties_for(args.types)
+    if args.status != "all":
+        wanted = "in force" if args.status == "in-force" else "proposed"
+        rows = [r for r in rows if r.status == wanted]
+    print(duties_text(rows, args.format))
+    return 0
+
+
+def _explain(args) -> int:
+    from .duties import explain
+    from .namespaces import expand
+
+    duty = expand(args.duty) or args.duty
+    result = explain(duty, args.types)
+    if args.format == "json":
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        return 0
+    print(f"Why “{result.duty_label}” attaches:")
+    for number, step in enumerate(result.steps, 1):
+        print(f"  {number}. [{step.rule}] {step.statement}")
+    for passage in result.passages:
+        print(f"  Paper, section {passage.section}: “{passage.quote}”")
+    return 0
+
+
+def _types(args) -> int:
+    from .build import get_kg
+    from .render import table
+    from .resolve import platform_types
+
+    found = platform_types(get_kg().closure)
+    if args.format == "json":
+        print(json.dumps([{"iri": str(t.iri), "label": t.label, "label_zh": t.label_zh, "dimension": t.dimension_label} for t in found],
+                         ensure_ascii=False, indent=2))
+    else:
+        print(table(["dimension", "label", "中文", "iri"], [[t.dimension_label, t.label, t.label_zh, str(t.iri)] for t in found]))
+    return 0
+
+
+def _query(args) -> int:
+    from .query import read_query, run_local, run_remote
+    from .render import query_text
+    from .sparql_guard import Limits
+
+    limits = Limits(timeout_seconds=args.timeout, max_rows=args.max_rows)
+    text = read_query(args.source)
+    if args.endpoint:
+        result = run_remote(text, args.endpoint, limits)
+    else:
+        from .build import get_kg
+
+        result = run_local(text, get_kg().dataset, limits)
+    print(query_text(result, args.format))
+    if result.notice:
+        print(result.notice, file=sys.stderr)
+    return 0
+
+
+def _export(args) -> int:
+    from .build import get_kg
+    from .export import export
+
+    sys.stdout.write(export(get_kg(), args.format, args.inferred))
+    return 0
+
+
+def _app(args) -> int:
+    import subprocess
+
+    from .paths import ROOT
+
+    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "ui" / "app.py"),
+               "--server.address", args.address, "--server.port", str(args.port),
+               "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    return subprocess.call(command)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

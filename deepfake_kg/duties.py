@@ -1,0 +1,202 @@
+"""Which duties attach to a platform of given types, and why: the answers the CLI and the app show."""
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+
+from rdflib import BNode, Graph, URIRef
+
+from .build import KnowledgeGraph, get_kg
+from .classify import HYPOTHETICAL_PLATFORM, Classifier
+from .namespaces import DFK, OA, OWL, RDF, RDFS, curie
+from .resolve import TypeResolver, label
+
+STATUS_NAMES = {DFK.LexLata: "in force", DFK.LexFerenda: "proposed"}
+
+
+@dataclass
+class Passage:
+    section: str
+    quote: str
+    iri: str
+
+
+@dataclass
+class LegalBasis:
+    provision: str
+    provision_label: str
+    instrument: str | None
+    instrument_label: str | None
+
+
+@dataclass
+class DutyRow:
+    duty: str
+    label: str
+    label_zh: str
+    kind: str
+    status: str
+    required_action: str
+    trigger: str
+    legal_basis: list[LegalBasis]
+    jurisdiction: str
+    sanctions: list[dict]
+    proposals: list[dict]
+    attached_via: list[dict]
+    inferred: bool
+    section: str
+    quote: str
+    passages: list[Passage] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Step:
+    rule: str
+    statement: str
+
+
+@dataclass
+class Explanation:
+    duty: str
+    duty_label: str
+    platform_types: list[str]
+    steps: list[Step]
+    passages: list[Passage]
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@lru_cache(maxsize=4)
+def _classifier(kg: KnowledgeGraph) -> Classifier:
+    return Classifier(kg.closure)
+
+
+@lru_cache(maxsize=4)
+def resolver(kg: KnowledgeGraph) -> TypeResolver:
+    return TypeResolver(kg.closure)
+
+
+def resolve_types(texts, kg: KnowledgeGraph | None = None) -> list[URIRef]:
+    kg = kg or get_kg()
+    return [resolver(kg).resolve(text) for text in texts]
+
+
+def duties_for(types, kg: KnowledgeGraph | None = None) -> list[DutyRow]:
+    """The duties of one platform that has all of `types` (IRIs or anything TypeResolver accepts)."""
+    kg = kg or get_kg()
+    types = _as_iris(types, kg)
+    triples = _classifier(kg).classify(types)
+    derived_types = {o for s, p, o in triples if p == RDF.type} | set(types)
+    duties = {o for s, p, o in triples if p == DFK.hasDuty}
+    rows = [_row(kg, duty, derived_types, set(types)) for duty in duties]
+    return sorted(rows, key=lambda r: (r.status != "in force", r.label))
+
+
+def explain(duty: URIRef | str, types, kg: KnowledgeGraph | None = None) -> Explanation:
+    """The chain of axioms through which `duty` reached a platform of `types`, with the paper's passage."""
+    kg = kg or get_kg()
+    types = _as_iris(types, kg)
+    duty = URIRef(str(duty))
+    g, a = kg.closure, kg.asserted
+    steps: list[Step] = []
+    for carrier in _carriers(kg, duty, _classifier(kg).classify(types)):
+        path = _subclass_path(a, types, carrier)
+        for sub, sup in zip(path, path[1:]):
+            steps.append(Step("cax-sco", f"Every {label(g, sub)} is a {label(g, sup)} (asserted: {curie(sub)} rdfs:subClassOf {curie(sup)})."))
+        steps.append(Step("cls-hv1", f"Every {label(g, carrier)} has the duty “{label(g, duty)}” (asserted axiom: "
+                                     f"{curie(carrier)} rdfs:subClassOf [ owl:onProperty dfk:hasDuty ; owl:hasValue {curie(duty)} ])."))
+    for provision in g.objects(duty, DFK.legalBasis):
+        steps.append(Step("legal basis", f"The duty rests on {label(g, provision)} ({curie(provision)})."))
+        for source in g.objects(duty, DFK.hasLegalSource):
+            if source != provision and (provision, DFK.partOf, source) in g and source not in set(g.objects(duty, DFK.legalBasis)):
+                steps.append(Step("prp-spo2", f"{label(g, provision)} is part of {label(g, source)}, so the duty's legal sources include it (property chain dfk:legalBasis ∘ dfk:partOf)."))
+    for proposal in g.objects(duty, DFK.proposedIn):
+        steps.append(Step("proposal", f"The duty is proposed by the author in “{label(g, proposal)}”: not law in force."))
+    return Explanation(str(duty), label(g, duty), [str(t) for t in types], steps, _passages(g, duty))
+
+
+def _as_iris(types, kg) -> list[URIRef]:
+    types = list(types)
+    if not types:
+        raise ValueError("Name at least one platform type.")
+    return [t if isinstance(t, URIRef) else resolver(kg).resolve(str(t)) for t in types]
+
+
+def _carriers(kg: KnowledgeGraph, duty: URIRef, triples: set) -> list[URIRef]:
+    """The named classes of the platform whose asserted axiom attaches `duty`."""
+    platform_types = {o for s, p, o in triples if p == RDF.type and not isinstance(o, BNode)}
+    carriers = []
+    for restriction in kg.asserted.subjects(OWL.hasValue, duty):
+        if (restriction, OWL.onProperty, DFK.hasDuty) in kg.asserted:
+            carriers += [c for c in kg.asserted.subjects(RDFS.subClassOf, restriction) if c in platform_types]
+    return sorted(set(carriers))
+
+
+def _subclass_path(asserted: Graph, starts: list[URIRef], goal: URIRef) -> list[URIRef]:
+    """Shortest chain of asserted rdfs:subClassOf edges from one of `starts` to `goal`."""
+    queue = deque([[s] for s in starts])
+    seen = set(starts)
+    while queue:
+        path = queue.popleft()
+        if path[-1] == goal:
+            return path
+        for sup in asserted.objects(path[-1], RDFS.subClassOf):
+            if isinstance(sup, URIRef) and sup not in seen:
+                seen.add(sup)
+                queue.append(path + [sup])
+    return [goal]
+
+
+def _passages(g: Graph, node) -> list[Passage]:
+    found = []
+    for passage in g.objects(node, DFK.source):
+        section = next((str(n) for sec in g.objects(passage, DFK.inSection) for n in g.objects(sec, DFK.sectionNumber)), "")
+        for selector in g.objects(passage, OA.hasSelector):
+            for quote in g.objects(selector, OA.exact):
+                found.append(Passage(section, str(quote), str(passage)))
+    return sorted(found, key=lambda p: (p.section, p.quote))
+
+
+def _row(kg: KnowledgeGraph, duty: URIRef, platform_types: set, requested: set) -> DutyRow:
+    g = kg.closure
+    status = next(iter(g.objects(duty, DFK.normativeStatus)), None)
+    kind = "prohibition" if (duty, RDF.type, DFK.Prohibition) in g else "obligation"
+    bases = []
+    for provision in sorted(g.objects(duty, DFK.legalBasis)):
+        instruments = sorted(i for i in g.objects(provision, DFK.partOf) if (i, RDF.type, DFK.LegalInstrument) in g)
+        if (provision, RDF.type, DFK.LegalInstrument) in g:
+            instruments = []
+        instrument = instruments[0] if instruments else None
+        bases.append(LegalBasis(str(provision), label(g, provision), str(instrument) if instrument else None,
+                                label(g, instrument) if instrument else None))
+    carriers = _carriers(kg, duty, {(HYPOTHETICAL_PLATFORM, RDF.type, t) for t in platform_types})
+    passages = _passages(g, duty)
+    first = passages[0] if passages else Passage("", "", "")
+    return DutyRow(
+        duty=str(duty),
+        label=label(g, duty, "en"),
+        label_zh=label(g, duty, "zh-Hans"),
+        kind=kind,
+        status=STATUS_NAMES.get(status, "unknown"),
+        required_action=_text(g, duty, DFK.requiredAction),
+        trigger=_text(g, duty, DFK.trigger),
+        legal_basis=bases,
+        jurisdiction=", ".join(sorted(label(g, j) for j in g.objects(duty, DFK.jurisdiction))),
+        sanctions=[{"iri": str(s), "label": label(g, s)} for s in sorted(g.objects(duty, DFK.sanctionedBy))],
+        proposals=[{"iri": str(p), "label": label(g, p)} for p in sorted(g.objects(duty, DFK.proposedIn))],
+        attached_via=[{"iri": str(c), "label": label(g, c)} for c in carriers],
+        inferred=not any(c in requested for c in carriers),
+        section=first.section,
+        quote=first.quote,
+        passages=passages,
+    )
+
+
+def _text(g: Graph, node, predicate) -> str:
+    values = {getattr(o, "language", None): str(o) for o in g.objects(node, predicate)}
+    return values.get("en") or values.get(None) or next(iter(values.values()), "")

@@ -1,0 +1,28 @@
+"""Errors a user can act on: each carries one clear sentence, and the CLI turns it into exit code 2."""
+
+
+class KGError(Exception):
+    """Base class for every error the package reports to a user."""
+
+
+class DataFileError(KGError):
+    """A data or ontology file could not be read."""
+
+
+class InconsistentGraph(KGError):
+    """Reasoning found a contradiction; the message names the resources involved."""
+
+
+class UnknownPlatformType(KGError):
+    def __init__(self, text: str, suggestions: list[str]):
+        self.text, self.suggestions = text, suggestions
+        hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else ""
+        super().__init__(f"Unknown platform type {text!r}.{hint}")
+
+
+class QueryError(KGError):
+    """A SPARQL query was refused, failed, or timed out."""
+
+
+class EndpointError(KGError):
+    """A remote SPARQL endpoint could not be reached or answered with something unusable."""

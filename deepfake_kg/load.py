@@ -1,0 +1,73 @@
+"""Read the ontology and data files into rdflib graphs, with errors that name the file and line."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from rdflib import Graph
+
+from .errors import DataFileError
+from .paths import source_files
+
+# Formats are chosen from the suffix, never guessed from content; JSON-LD is not accepted from files here
+# because rdflib would fetch remote @context documents.
+FORMATS = {".ttl": "turtle", ".nt": "nt", ".rdf": "xml", ".owl": "xml", ".xml": "xml", ".trig": "trig", ".nq": "nquads"}
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_LINE_CHARS = 100_000  # rdflib's parsers go quadratic on very long lines
+
+
+def parse_file(path: Path, graph: Graph | None = None) -> Graph:
+    graph = Graph() if graph is None else graph
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise DataFileError(f"{path}: unsupported file type {path.suffix!r} (use {', '.join(FORMATS)})")
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise DataFileError(f"{path}: cannot be read ({error.strerror})") from error
+    if len(raw) > MAX_FILE_BYTES:
+        raise DataFileError(f"{path}: {len(raw)} bytes is over the {MAX_FILE_BYTES}-byte limit")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise DataFileError(f"{path}: not valid UTF-8 at byte {error.start}") from error
+    for number, line in enumerate(text.splitlines(), 1):
+        if len(line) > MAX_LINE_CHARS:
+            raise DataFileError(f"{path}, line {number}: longer than {MAX_LINE_CHARS} characters")
+    try:
+        graph.parse(data=text, format=fmt, publicID=path.resolve().as_uri())
+    except RecursionError as error:
+        raise DataFileError(f"{path}: nested too deeply to parse") from error
+    except Exception as error:  # rdflib raises several unrelated types for syntax errors
+        raise DataFileError(f"{path}{_line_of(error)}: {_first_line(error)}") from error
+    return graph
+
+
+def load_sources(files: list[Path] | None = None) -> Graph:
+    """The asserted graph: ontology plus data, exactly as written."""
+    graph = Graph()
+    for path in files if files is not None else source_files():
+        parse_file(path, graph)
+    bind_prefixes(graph)
+    return graph
+
+
+def bind_prefixes(graph: Graph) -> Graph:
+    from .namespaces import PREFIXES
+
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns, override=True, replace=True)
+    return graph
+
+
+def _line_of(error: Exception) -> str:
+    line = getattr(error, "lines", None) or getattr(error, "line", None)
+    if isinstance(line, int):
+        return f", line {line}"
+    match = re.search(r"line (\d+)", str(error))
+    return f", line {match.group(1)}" if match else ""
+
+
+def _first_line(error: Exception) -> str:
+    text = str(error).strip().splitlines()
+    return text[0] if text else type(error).__name__

@@ -1,0 +1,75 @@
+"""Text renderings of results for a terminal: tables, CSV and JSON. One shape (the dataclass), three views."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+
+from .duties import DutyRow
+from .query import QueryResult
+
+
+def table(headers: list[str], rows: list[list[str]], max_width: int | None = None) -> str:
+    max_width = max_width or max(60, shutil.get_terminal_size((120, 20)).columns)
+    cap = max(12, max_width // max(1, len(headers)))
+    cells = [[_clip(str(c), cap) for c in row] for row in rows]
+    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    line = lambda values: "  ".join(v.ljust(w) for v, w in zip(values, widths)).rstrip()
+    out = [line(headers), line(["-" * w for w in widths])] + [line(r) for r in cells]
+    return "\n".join(out)
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+DUTY_COLUMNS = ["status", "label", "attached_via", "legal_basis", "section", "inferred"]
+
+
+def duty_cells(row: DutyRow) -> dict[str, str]:
+    return {
+        "duty": row.duty,
+        "label": row.label,
+        "status": row.status,
+        "kind": row.kind,
+        "required_action": row.required_action,
+        "attached_via": "; ".join(c["label"] for c in row.attached_via),
+        "legal_basis": "; ".join(b.provision_label for b in row.legal_basis) or "; ".join(p["label"] for p in row.proposals),
+        "section": row.section,
+        "quote": row.quote,
+        "inferred": "yes" if row.inferred else "no",
+    }
+
+
+def duties_text(rows: list[DutyRow], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2)
+    if fmt == "csv":
+        out = io.StringIO()
+        fields = ["duty", "label", "status", "kind", "required_action", "attached_via", "legal_basis", "inferred", "section", "quote"]
+        writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n", extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(duty_cells(r) for r in rows)
+        return out.getvalue()
+    in_force = sum(r.status == "in force" for r in rows)
+    body = table(DUTY_COLUMNS, [[duty_cells(r)[c] for c in DUTY_COLUMNS] for r in rows])
+    return f"{body}\n\n{len(rows)} duties: {in_force} in force, {len(rows) - in_force} proposed by the author."
+
+
+def query_text(result: QueryResult, fmt: str) -> str:
+    if result.form in ("CONSTRUCT", "DESCRIBE"):
+        graph = result.graph()
+        return graph.serialize(format={"json": "json-ld", "csv": "nt"}.get(fmt, "turtle"))
+    if fmt == "json":
+        return json.dumps(result.to_sparql_json(), ensure_ascii=False, indent=2)
+    if result.form == "ASK":
+        return "true" if result.boolean else "false"
+    if fmt == "csv":
+        return result.to_csv()
+    from .namespaces import curie
+
+    rows = [[curie(r[v]) for v in result.variables] for r in result.rows()]
+    text = table(result.variables, rows) + f"\n\n{len(rows)} rows."
+    return text + (f"\n{result.notice}" if result.notice else "")

@@ -1,0 +1,97 @@
+"""Which SPARQL the public query path accepts: read-only forms, no federation, no fetching, bounded size.
+
+Every refusal is one sentence saying why. The checks walk rdflib's parsed algebra, so SERVICE is found in any
+spelling and at any depth (subqueries, FILTER EXISTS, MINUS, OPTIONAL).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pyparsing import ParseException
+from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+from rdflib.plugins.sparql.parserutils import CompValue
+
+from .errors import QueryError
+
+FORMS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_query_chars: int = 20_000
+    max_nesting: int = 40
+    timeout_seconds: float = 10.0
+    max_rows: int = 10_000
+    memory_mb: int = 1024
+
+
+@dataclass(frozen=True)
+class CheckedQuery:
+    text: str
+    form: str
+
+
+def check_query(text: str, limits: Limits = Limits()) -> CheckedQuery:
+    if not text or not text.strip():
+        raise QueryError("The query is empty.")
+    if len(text) > limits.max_query_chars:
+        raise QueryError(f"The query is {len(text)} characters long; the limit is {limits.max_query_chars}.")
+    depth = _bracket_depth(text)
+    if depth > limits.max_nesting:
+        raise QueryError(f"The query nests {depth} levels deep; the limit is {limits.max_nesting}.")
+    try:
+        parsed = parseQuery(text)
+    except ParseException as error:
+        if _is_update(text):
+            raise QueryError("Updates (INSERT, DELETE, LOAD, CLEAR, …) are not allowed: this endpoint is read-only.") from None
+        raise QueryError(f"SPARQL syntax error at line {error.lineno}, column {error.col}: {error.msg}.") from None
+    except RecursionError:
+        raise QueryError(f"The query nests too deeply to parse (limit {limits.max_nesting}).") from None
+    except Exception as error:  # rdflib raises plain Exceptions for some malformed input
+        raise QueryError(f"The query could not be parsed: {error}.") from None
+    prologue, body = parsed[0], parsed[1]
+    form = FORMS.get(body.name)
+    if form is None:
+        raise QueryError(f"Only SELECT, ASK, CONSTRUCT and DESCRIBE queries are allowed, not {body.name}.")
+    if "datasetClause" in body:
+        raise QueryError("FROM and FROM NAMED are not allowed: queries run on this graph only and fetch nothing.")
+    if _contains(body, "ServiceGraphPattern"):
+        raise QueryError("SERVICE is not allowed: queries cannot reach other endpoints or the network.")
+    return CheckedQuery(text, form)
+
+
+def _is_update(text: str) -> bool:
+    try:
+        parseUpdate(text)
+        return True
+    except Exception:
+        return bool(re.search(r"\b(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY)\b", text, re.I))
+
+
+def _contains(node, name: str) -> bool:
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, CompValue):
+            if item.name == name:
+                return True
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple)):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+    return False
+
+
+def _bracket_depth(text: str) -> int:
+    # Strings and IRIs may hold brackets; strip them before counting.
+    stripped = re.sub(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>\s]*>|#[^\n]*', "", text)
+    depth = deepest = 0
+    for char in stripped:
+        if char in "({[":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in ")}]":
+            depth -= 1
+    return deepest

@@ -1,0 +1,106 @@
+"""The command line, end to end, as a user runs it."""
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+from rdflib import Graph
+
+from deepfake_kg.cli import main
+
+
+def run(*args):
+    done = subprocess.run([sys.executable, "-m", "deepfake_kg", *args], capture_output=True, text=True, timeout=300)
+    return done.returncode, done.stdout, done.stderr
+
+
+def test_duties_of_a_video_sharing_platform_as_json(kg):
+    code, out, err = run("duties", "video-sharing platform", "--format", "json")
+    assert code == 0, err
+    rows = json.loads(out)
+    csl = [r for r in rows if any(b["provision"].endswith("cn-cybersecurity-law/art-47") for b in r["legal_basis"])]
+    assert len(csl) >= 4
+    for row in csl:
+        assert row["inferred"] is True and row["status"] == "in force"
+        assert row["legal_basis"][0]["instrument"].endswith("instrument/cn-cybersecurity-law")
+        assert row["legal_basis"][0]["provision_label"] and row["legal_basis"][0]["instrument_label"]
+        assert row["attached_via"][0]["iri"].endswith("#NetworkOperator")
+        assert row["section"] == "2" and len(row["quote"]) > 20
+    for key in ("duty", "label", "status", "legal_basis", "attached_via", "inferred", "section", "quote"):
+        assert all(key in r for r in rows)
+
+
+def test_types_may_be_given_as_curie_iri_or_chinese_label(capsys, kg):
+    answers = []
+    for spelling in ("dfk:VideoSharingPlatform", "https://w3id.org/deepfake-kg/ontology#VideoSharingPlatform", "视频分享平台", "Video Sharing Platform"):
+        assert main(["duties", spelling, "--format", "csv"]) == 0
+        answers.append(capsys.readouterr().out)
+    assert len(set(answers)) == 1
+    rows = list(csv.DictReader(io.StringIO(answers[0])))
+    assert rows and {"duty", "status", "quote"} <= set(rows[0])
+
+
+def test_an_unknown_type_exits_2_with_the_closest_matches():
+    code, out, err = run("duties", "video sharing platfrom")
+    assert code == 2
+    assert "Unknown platform type" in err and "video-sharing platform" in err
+
+
+def test_status_filter_keeps_only_proposed_duties(capsys, kg):
+    assert main(["duties", "large", "--status", "proposed", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows and {r["status"] for r in rows} == {"proposed"}
+
+
+def test_explain_names_the_axioms(capsys, kg):
+    from deepfake_kg.duties import duties_for
+    from deepfake_kg.namespaces import DFK
+
+    duty = next(r.duty for r in duties_for([DFK.VideoSharingPlatform], kg) if r.attached_via[0]["iri"] == str(DFK.NetworkOperator))
+    assert main(["explain", duty, "video-sharing platform"]) == 0
+    out = capsys.readouterr().out
+    assert "cax-sco" in out and "cls-hv1" in out and "Paper, section" in out
+
+
+@pytest.mark.parametrize("fmt,parser", [("ttl", "turtle"), ("nt", "nt"), ("xml", "xml"), ("jsonld", "json-ld")])
+def test_export_reparses(capsys, kg, fmt, parser):
+    assert main(["export", "--format", fmt]) == 0
+    graph = Graph().parse(data=capsys.readouterr().out, format=parser)
+    assert len(graph) == len(kg.asserted)
+
+
+def test_export_inferred_adds_the_closure(capsys, kg):
+    assert main(["export", "--format", "nt", "--inferred"]) == 0
+    assert len(Graph().parse(data=capsys.readouterr().out, format="nt")) == len(kg.closure)
+
+
+def test_query_from_stdin_as_sparql_json(kg):
+    done = subprocess.run([sys.executable, "-m", "deepfake_kg", "query", "-", "--format", "json"],
+                          input="PREFIX dfk: <https://w3id.org/deepfake-kg/ontology#>\nSELECT (COUNT(?d) AS ?n) WHERE { ?d a dfk:Duty }",
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert data["head"]["vars"] == ["n"]
+    assert int(data["results"]["bindings"][0]["n"]["value"]) > 20
+
+
+def test_malformed_sparql_exits_2_with_line_and_column():
+    done = subprocess.run([sys.executable, "-m", "deepfake_kg", "query", "-"], input="SELECT * WHERE {\n ?s ?p }",
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 2
+    assert "line 2" in done.stderr and "column" in done.stderr
+
+
+def test_an_unreachable_endpoint_gets_a_clear_message(tmp_path):
+    import socket
+
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    query = tmp_path / "q.rq"
+    query.write_text("SELECT * WHERE { ?s ?p ?o } LIMIT 1")
+    code, out, err = run("query", str(query), "--endpoint", f"http://127.0.0.1:{port}/sparql", "--timeout", "3")
+    assert code == 2
+    assert "Cannot reach the SPARQL endpoint" in err

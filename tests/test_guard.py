@@ -1,0 +1,36 @@
+"""The public query path is read-only, fetches nothing and stops runaway queries."""
+import pytest
+
+from deepfake_kg.errors import QueryError
+from deepfake_kg.query import run_local
+from deepfake_kg.sparql_guard import Limits, check_query
+
+
+@pytest.mark.parametrize("text,reason", [
+    ("SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }", "SERVICE"),
+    ("SELECT * WHERE { FILTER EXISTS { SERVICE SILENT ?x { ?s ?p ?o } } }", "SERVICE"),
+    ("SELECT * WHERE { { SELECT * WHERE { OPTIONAL { SERVICE\n<http://x/> { ?s ?p ?o } } } } }", "SERVICE"),
+    ("PREFIX e: <http://x/>\nSELECT * WHERE { MINUS { SERVICE e:y { ?s ?p ?o } } }", "SERVICE"),
+    ("SELECT * FROM <http://127.0.0.1:9/> WHERE { ?s ?p ?o }", "FROM"),
+    ("SELECT * FROM NAMED <file:///etc/passwd> WHERE { ?s ?p ?o }", "FROM"),
+    ("INSERT DATA { <http://a> <http://b> <http://c> }", "read-only"),
+    ("LOAD <http://127.0.0.1:9/x.ttl>", "read-only"),
+    ("DROP ALL", "read-only"),
+    ("", "empty"),
+    ("SELECT * WHERE { ?s ?p ?o " + "{ " * 60 + "}" * 60 + " }", "nests"),
+])
+def test_refused_queries_say_why(text, reason):
+    with pytest.raises(QueryError, match=reason):
+        check_query(text)
+
+
+def test_a_runaway_query_is_stopped_at_its_limit(kg):
+    runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    with pytest.raises(QueryError, match="longer than 1 s"):
+        run_local(runaway, kg.dataset, Limits(timeout_seconds=1))
+
+
+def test_rows_are_capped_with_a_notice(kg):
+    result = run_local("SELECT * WHERE { ?s ?p ?o }", kg.dataset, Limits(max_rows=5))
+    assert len(result.bindings) == 5 and result.truncated
+    assert "truncated" in result.notice
