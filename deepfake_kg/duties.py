@@ -6,8 +6,10 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
 from rdflib import BNode, Graph, URIRef
+from rdflib.collection import Collection
 
 from .build import KnowledgeGraph, get_kg
+from .errors import KGError
 from .classify import HYPOTHETICAL_PLATFORM, Classifier
 from .namespaces import DFK, OA, OWL, RDF, RDFS, curie
 from .resolve import TypeResolver, label
@@ -102,12 +104,16 @@ def explain(duty: URIRef | str, types, kg: KnowledgeGraph | None = None) -> Expl
     kg = kg or get_kg()
     types = _as_iris(types, kg)
     duty = URIRef(str(duty))
-    g, a = kg.closure, kg.asserted
+    g = kg.closure
+    if (duty, RDF.type, DFK.Duty) not in g:
+        raise KGError(f"{curie(duty)} is not a duty of this graph.")
+    carriers = _carriers(kg, duty, _classifier(kg).classify(types))
+    if not carriers:
+        names = ", ".join(label(g, t) for t in types)
+        raise KGError(f"“{label(g, duty)}” does not attach to a platform that is {names}.")
     steps: list[Step] = []
-    for carrier in _carriers(kg, duty, _classifier(kg).classify(types)):
-        path = _subclass_path(a, types, carrier)
-        for sub, sup in zip(path, path[1:]):
-            steps.append(Step("cax-sco", f"Every {label(g, sub)} is a {label(g, sup)} (asserted: {curie(sub)} rdfs:subClassOf {curie(sup)})."))
+    for carrier in carriers:
+        steps += _derivation(kg, types, carrier)
         steps.append(Step("cls-hv1", f"Every {label(g, carrier)} has the duty “{label(g, duty)}” (asserted axiom: "
                                      f"{curie(carrier)} rdfs:subClassOf [ owl:onProperty dfk:hasDuty ; owl:hasValue {curie(duty)} ])."))
     for provision in g.objects(duty, DFK.legalBasis):
@@ -137,8 +143,27 @@ def _carriers(kg: KnowledgeGraph, duty: URIRef, triples: set) -> list[URIRef]:
     return sorted(set(carriers))
 
 
+def _derivation(kg: KnowledgeGraph, types: list[URIRef], goal: URIRef, depth: int = 0) -> list[Step]:
+    """How a platform of `types` comes to be a `goal`: asserted subclass steps, or an intersection (cls-int1)."""
+    g, a = kg.closure, kg.asserted
+    path = _subclass_path(a, types, goal)
+    if path:
+        return [Step("cax-sco", f"Every {label(g, sub)} is a {label(g, sup)} (asserted: {curie(sub)} rdfs:subClassOf {curie(sup)}).")
+                for sub, sup in zip(path, path[1:])]
+    for definition in a.objects(goal, OWL.equivalentClass):
+        for head in a.objects(definition, OWL.intersectionOf):
+            members = list(Collection(a, head))
+            if depth > 5 or not all(_subclass_path(a, types, m) or m in types for m in members):
+                continue
+            steps = [step for m in members for step in _derivation(kg, types, m, depth + 1)]
+            names = " and ".join(label(g, m) for m in members)
+            return steps + [Step("cls-int1", f"A platform that is both {names} is a {label(g, goal)} "
+                                             f"(asserted: {curie(goal)} owl:equivalentClass the intersection of them).")]
+    return []
+
+
 def _subclass_path(asserted: Graph, starts: list[URIRef], goal: URIRef) -> list[URIRef]:
-    """Shortest chain of asserted rdfs:subClassOf edges from one of `starts` to `goal`."""
+    """Shortest chain of asserted rdfs:subClassOf edges from one of `starts` to `goal` ([] if there is none)."""
     queue = deque([[s] for s in starts])
     seen = set(starts)
     while queue:
@@ -149,7 +174,7 @@ def _subclass_path(asserted: Graph, starts: list[URIRef], goal: URIRef) -> list[
             if isinstance(sup, URIRef) and sup not in seen:
                 seen.add(sup)
                 queue.append(path + [sup])
-    return [goal]
+    return []
 
 
 def _passages(g: Graph, node) -> list[Passage]:
