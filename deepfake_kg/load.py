@@ -34,13 +34,31 @@ def parse_file(path: Path, graph: Graph | None = None) -> Graph:
     for number, line in enumerate(text.splitlines(), 1):
         if len(line) > MAX_LINE_CHARS:
             raise DataFileError(f"{path}, line {number}: longer than {MAX_LINE_CHARS} characters")
+    if fmt == "xml" and re.search(r"<!(DOCTYPE|ENTITY)", text):
+        # expat expands internal entities: a "billion laughs" file costs minutes of CPU before it stops.
+        raise DataFileError(f"{path}: XML document type declarations and entities are not accepted")
     try:
         graph.parse(data=text, format=fmt, publicID=path.resolve().as_uri())
     except RecursionError as error:
         raise DataFileError(f"{path}: nested too deeply to parse") from error
     except Exception as error:  # rdflib raises several unrelated types for syntax errors
         raise DataFileError(f"{path}{_line_of(error)}: {_first_line(error)}") from error
+    _reject_invalid_iris(graph, path)
     return graph
+
+
+# Characters RFC 3987 forbids in an IRI; rdflib parses them with a warning and fails later, on export.
+_INVALID_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+def _reject_invalid_iris(graph: Graph, path: Path) -> None:
+    from rdflib import URIRef
+
+    nodes = graph.quads((None, None, None, None)) if hasattr(graph, "quads") else ((*t, None) for t in graph)
+    for quad in nodes:
+        for node in quad[:3]:
+            if isinstance(node, URIRef) and _INVALID_IRI.search(str(node)):
+                raise DataFileError(f"{path}: invalid IRI <{str(node)[:80]}>")
 
 
 def load_sources(files: list[Path] | None = None) -> Graph:
