@@ -11,6 +11,7 @@ closure + individual: tests/test_classify.py checks this on every platform-type 
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 from itertools import combinations
 
 from rdflib import Graph, URIRef
@@ -121,6 +122,12 @@ class Classifier:
         if clashes:
             names = "; ".join(" and ".join(sorted(curie(c) for c in pair)) for pair in clashes)
             raise InconsistentGraph(f"No platform can be of these types together: {names} are disjoint.")
+
+
+@lru_cache(maxsize=4)
+def classifier_for(kg) -> Classifier:
+    """The classifier of a knowledge graph's closure, built once per graph and shared read-only."""
+    return Classifier(kg.closure)
 
 
 def _index(graph: Graph, predicate) -> dict:

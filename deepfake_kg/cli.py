@@ -61,6 +61,11 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--inferred", action="store_true", help="include the inferred triples")
     export.set_defaults(run=_export)
 
+    assess = commands.add_parser("assess", help="assess a scenario under today's law and under the paper's proposals")
+    assess.add_argument("scenario", metavar="FILE|NAME", help="a .yaml, .json or .ttl scenario, or the name of one in scenarios/")
+    assess.add_argument("--format", choices=["table", "json"], default="table")
+    assess.set_defaults(run=_assess)
+
     app = commands.add_parser("app", help="start the Streamlit explorer on the embedded graph")
     app.add_argument("--port", type=int, default=8501)
     app.add_argument("--address", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
@@ -159,6 +164,27 @@ def _export(args) -> int:
     from .export import export
 
     sys.stdout.write(export(get_kg(), args.format, args.inferred))
+    return 0
+
+
+def _assess(args) -> int:
+    from pathlib import Path
+
+    from .assess import assess
+    from .build import get_kg
+    from .paths import ROOT
+    from .render import assessment_text
+    from .scenario import ScenarioError, read_scenario
+
+    path = Path(args.scenario)
+    if not path.exists():
+        named = ROOT / "scenarios" / f"{args.scenario.removesuffix('.yaml')}.yaml"
+        if not named.exists():
+            raise ScenarioError(f"No scenario file {args.scenario!r} (and none of that name in scenarios/).")
+        path = named
+    kg = get_kg()
+    result = assess(read_scenario(path, kg), kg)
+    print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) if args.format == "json" else assessment_text(result))
     return 0
 
 

@@ -10,7 +10,7 @@ from rdflib.collection import Collection
 
 from .build import KnowledgeGraph, get_kg
 from .errors import KGError
-from .classify import HYPOTHETICAL_PLATFORM, Classifier
+from .classify import HYPOTHETICAL_PLATFORM, classifier_for
 from .namespaces import DFK, OA, OWL, RDF, RDFS, curie
 from .resolve import TypeResolver, label
 
@@ -74,11 +74,6 @@ class Explanation:
 
 
 @lru_cache(maxsize=4)
-def _classifier(kg: KnowledgeGraph) -> Classifier:
-    return Classifier(kg.closure)
-
-
-@lru_cache(maxsize=4)
 def resolver(kg: KnowledgeGraph) -> TypeResolver:
     return TypeResolver(kg.closure)
 
@@ -92,7 +87,7 @@ def duties_for(types, kg: KnowledgeGraph | None = None) -> list[DutyRow]:
     """The duties of one platform that has all of `types` (IRIs or anything TypeResolver accepts)."""
     kg = kg or get_kg()
     types = _as_iris(types, kg)
-    triples = _classifier(kg).classify(types)
+    triples = classifier_for(kg).classify(types)
     derived_types = {o for s, p, o in triples if p == RDF.type} | set(types)
     duties = {o for s, p, o in triples if p == DFK.hasDuty}
     rows = [_row(kg, duty, derived_types, set(types)) for duty in duties]
@@ -107,7 +102,7 @@ def explain(duty: URIRef | str, types, kg: KnowledgeGraph | None = None) -> Expl
     g = kg.closure
     if (duty, RDF.type, DFK.Duty) not in g:
         raise KGError(f"{curie(duty)} is not a duty of this graph.")
-    carriers = _carriers(kg, duty, _classifier(kg).classify(types))
+    carriers = _carriers(kg, duty, classifier_for(kg).classify(types))
     if not carriers:
         names = ", ".join(label(g, t) for t in types)
         raise KGError(f"“{label(g, duty)}” does not attach to a platform that is {names}.")

@@ -73,3 +73,29 @@ def query_text(result: QueryResult, fmt: str) -> str:
     rows = [[curie(r[v]) for v in result.variables] for r in result.rows()]
     text = table(result.variables, rows) + f"\n\n{len(rows)} rows."
     return text + (f"\n{result.notice}" if result.notice else "")
+
+
+def assessment_text(assessment) -> str:
+    lines = [f"Scenario: {assessment.title}", f"Platform: {', '.join(assessment.platform_types)}",
+             f"Facts: {'; '.join(assessment.facts) or '(none)'}", ""]
+    for heading, verdict, conclusions in (
+        ("UNDER TODAY'S LAW", assessment.verdict_today, assessment.today),
+        ("UNDER THE AUTHOR'S PROPOSALS (lex ferenda)", assessment.verdict_proposed, assessment.proposed),
+    ):
+        lines += [heading, f"  Verdict: {verdict}"]
+        for c in conclusions:
+            mark = "✓" if c.holds else "✗"
+            lines.append(f"  {mark} [{c.topic}] {c.statement}")
+            lines.append(f"      how: {c.method} — {c.rule}")
+            if c.facts:
+                lines.append(f"      facts used: {'; '.join(c.facts)}")
+            if c.missing:
+                lines.append(f"      missing: {'; '.join(c.missing)}")
+            if c.basis["iri"]:
+                lines.append(f"      basis: {c.basis['label']} <{c.basis['iri']}>")
+            if c.passage["quote"]:
+                lines.append(f"      paper §{c.passage['section']}: “{c.passage['quote']}”")
+        lines.append("")
+    differs = "differently" if assessment.differs else "the same way"
+    lines.append(f"The two frameworks come out {differs}. {assessment.note}")
+    return "\n".join(lines)

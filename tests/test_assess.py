@@ -1,0 +1,149 @@
+"""Scenario assessment: each scenario of the paper's library comes out as the paper's argument says, under
+today's law and under the author's proposals, and every conclusion is explained."""
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from deepfake_kg.assess import assess, load_library
+from deepfake_kg.cli import main
+from deepfake_kg.paths import PAPER_FILE, ROOT
+from deepfake_kg.scenario import ScenarioError, read_scenario, scenario_from_form
+from deepfake_kg.validate import normalise
+
+PAPER = normalise(PAPER_FILE.read_text(encoding="utf-8"))
+
+# scenario → (verdict today, verdict under the proposals, conclusions that must hold under each)
+EXPECTED = {
+    "university-deepfake-pornography": ("no liability", "criminal liability",
+                                         [], ["presumed to know", "presumption of knowledge stands", "no reasonable care shown"]),
+    "ai-face-swap-fraud": ("administrative liability only", "criminal liability",
+                           ["no conspicuous label"], ["presumed to know", "no reasonable care shown"]),
+    "large-platform-best-efforts": ("no liability", "no liability",
+                                    [], ["best efforts", "reasonable care shown"]),
+    "executive-instructs-inaction": ("administrative liability only", "criminal liability",
+                                     ["stop transmission and remove"], ["personal liability", "front-line reviewers' liability may be mitigated"]),
+    "profit-driven-tolerance": ("criminal liability", "criminal liability",
+                                ["every element of the Art. 286-1 offence is met", "as in the Qvod case", "unit is fined"],
+                                ["focus on the company as a unit", "joint offenders"]),
+    "small-platform-removes-on-notice": ("no liability", "mitigated",
+                                         [], ["basic duty to address illegal content", "non-prosecution or lenient punishment"]),
+    "no-logs-platform": ("administrative liability only", "criminal liability",
+                         ["preserve records"], ["adverse inference", "no reasonable care shown"]),
+}
+
+
+@pytest.fixture(scope="module")
+def library(kg):
+    return {s.id: assess(s, kg) for s in load_library(kg=kg)}
+
+
+def test_the_library_holds_every_scenario_of_the_paper(library):
+    assert set(library) == set(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_library_scenario_conclusions(library, name):
+    today, proposed, holds_today, holds_proposed = EXPECTED[name]
+    result = library[name]
+    assert result.verdict_today.startswith(today), result.verdict_today
+    assert result.verdict_proposed.startswith(proposed), result.verdict_proposed
+    for expected, conclusions in ((holds_today, result.today), (holds_proposed, result.proposed)):
+        statements = [c.statement for c in conclusions if c.holds]
+        for phrase in expected:
+            assert any(phrase in s for s in statements), (phrase, statements)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_every_conclusion_names_its_basis_and_a_verbatim_passage(library, name):
+    for conclusion in library[name].today + library[name].proposed:
+        assert conclusion.basis["iri"].startswith("https://w3id.org/deepfake-kg/id/"), conclusion.statement
+        assert conclusion.passage["section"] and normalise(conclusion.passage["quote"]) in PAPER
+        assert conclusion.rule and conclusion.method in ("OWL-RL",) or conclusion.method.startswith("closed-world check")
+        if conclusion.method == "OWL-RL":
+            assert conclusion.facts, f"{conclusion.statement}: which facts?"
+
+
+def test_missing_elements_are_found_by_a_named_closed_world_check(library):
+    missing = [c for c in library["executive-instructs-inaction"].today if not c.holds]
+    assert len(missing) == 1 and missing[0].method == "closed-world check missing-elements"
+    assert "ordered by the regulator to take corrective measures" in missing[0].missing
+    assert "refused to correct" in missing[0].missing
+
+
+def test_at_least_three_scenarios_differ_between_the_frameworks(library):
+    assert sum(a.differs for a in library.values()) >= 3
+
+
+def test_assessing_changes_nothing_shared(kg):
+    before = (len(kg.asserted), len(kg.inferred), len(kg.closure))
+    scenarios = load_library(kg=kg)
+    first = [assess(s, kg).to_dict() for s in scenarios]
+    again = [assess(s, kg).to_dict() for s in reversed(scenarios)][::-1]
+    assert first == again, "one scenario's assessment must not depend on another's"
+    assert (len(kg.asserted), len(kg.inferred), len(kg.closure)) == before
+
+
+def test_the_cli_assesses_a_library_scenario_as_json(capsys, kg):
+    assert main(["assess", "no-logs-platform", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["differs"] is True and "not legal advice" in data["note"]
+
+
+@pytest.mark.parametrize("form,field", [
+    ({"platform": ["social platform"], "content": {"kind": "deepfake"}}, "content.kind"),
+    ({"platform": ["social platform"], "content": {"knd": "other"}}, "content.knd"),
+    ({"platform": ["social platform"], "notice": {"received": "yes"}}, "notice.received"),
+    ({"platform": ["social platform"], "consequences": {"clicks": -5}}, "consequences.clicks"),
+    ({"platform": ["social platfrom"]}, "platform"),
+    ({"content": {"kind": "other"}}, "platform"),
+    ({"platform": ["social platform"], "id": "../../etc"}, "id"),
+])
+def test_a_malformed_scenario_names_the_bad_field(kg, form, field):
+    with pytest.raises(ScenarioError, match=field.replace(".", r"\.")):
+        scenario_from_form(form, kg)
+
+
+def test_an_unknown_field_suggests_the_closest(kg):
+    with pytest.raises(ScenarioError, match="Did you mean notice.removed_after_notice"):
+        scenario_from_form({"platform": ["social platform"], "notice": {"removed_after_notise": True}}, kg)
+
+
+def test_broken_files_are_clear_errors(kg, tmp_path):
+    cases = {"bad.yaml": "platform: [social platform\n", "bad.json": "{", "list.yaml": "- a\n- b\n", "x.txt": "platform: x"}
+    for name, text in cases.items():
+        (tmp_path / name).write_text(text)
+        with pytest.raises(ScenarioError, match=name):
+            read_scenario(tmp_path / name, kg)
+
+
+def test_a_turtle_scenario_gives_the_same_assessment(kg, tmp_path):
+    yaml_scenario = read_scenario(ROOT / "scenarios" / "no-logs-platform.yaml", kg)
+    path = tmp_path / "no-logs-platform.ttl"
+    yaml_scenario.to_rdf().serialize(path, format="turtle")
+    turtle_scenario = read_scenario(path, kg)
+    assert assess(turtle_scenario, kg).verdict_proposed == assess(yaml_scenario, kg).verdict_proposed
+
+
+def test_a_turtle_scenario_with_an_unknown_class_is_refused(kg, tmp_path):
+    path = tmp_path / "s.ttl"
+    path.write_text("@prefix dfk: <https://w3id.org/deepfake-kg/ontology#> .\n"
+                    "<https://w3id.org/deepfake-kg/id/scenario/s> a dfk:Scenario ; dfk:concernsPlatform <urn:p> .\n"
+                    "<urn:p> a dfk:SocialPlatform , dfk:Offence .\n")
+    with pytest.raises(ScenarioError, match="neither a platform type nor a scenario fact"):
+        read_scenario(path, kg)
+
+
+VALUES = st.recursive(st.none() | st.booleans() | st.integers(-10, 10**6) | st.text(max_size=20),
+                      lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=12), children, max_size=3),
+                      max_leaves=8)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(form=st.dictionaries(st.sampled_from(["platform", "content", "notice", "regulator", "compliance", "id", "x"]), VALUES, max_size=5))
+def test_any_form_is_a_scenario_or_a_clear_error(kg, form):
+    try:
+        scenario_from_form(form, kg)
+    except ScenarioError as error:
+        assert str(error)
