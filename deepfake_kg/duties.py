@@ -143,7 +143,7 @@ def _derivation(kg: KnowledgeGraph, types: list[URIRef], goal: URIRef, depth: in
     g, a = kg.closure, kg.asserted
     path = _subclass_path(a, types, goal)
     if path:
-        return [Step("cax-sco", f"Every {label(g, sub)} is a {label(g, sup)} (asserted: {curie(sub)} rdfs:subClassOf {curie(sup)}).")
+        return [Step("cax-sco", f"Every {label(g, sub)} is {_a(label(g, sup))} (asserted: {curie(sub)} rdfs:subClassOf {curie(sup)}).")
                 for sub, sup in zip(path, path[1:])]
     for definition in a.objects(goal, OWL.equivalentClass):
         for head in a.objects(definition, OWL.intersectionOf):
@@ -152,9 +152,13 @@ def _derivation(kg: KnowledgeGraph, types: list[URIRef], goal: URIRef, depth: in
                 continue
             steps = [step for m in members for step in _derivation(kg, types, m, depth + 1)]
             names = " and ".join(label(g, m) for m in members)
-            return steps + [Step("cls-int1", f"A platform that is both {names} is a {label(g, goal)} "
+            return steps + [Step("cls-int1", f"A platform that is both {names} is {_a(label(g, goal))} "
                                              f"(asserted: {curie(goal)} owl:equivalentClass the intersection of them).")]
     return []
+
+
+def _a(noun: str) -> str:
+    return ("an " if noun[:1].lower() in "aeiou" else "a ") + noun
 
 
 def _subclass_path(asserted: Graph, starts: list[URIRef], goal: URIRef) -> list[URIRef]:

@@ -11,17 +11,18 @@ from .query import QueryResult
 
 
 def table(headers: list[str], rows: list[list[str]], max_width: int | None = None) -> str:
-    max_width = max_width or max(60, shutil.get_terminal_size((120, 20)).columns)
-    cap = max(12, max_width // max(1, len(headers)))
-    cells = [[_clip(str(c), cap) for c in row] for row in rows]
+    max_width = max_width or max(80, shutil.get_terminal_size((120, 20)).columns)
+    cells = [[" ".join(str(c).split()) for c in row] for row in rows]
     widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
-    line = lambda values: "  ".join(v.ljust(w) for v, w in zip(values, widths)).rstrip()
+    # Narrow the widest column until the table fits: short columns (status, section) stay whole.
+    while sum(widths) + 2 * (len(widths) - 1) > max_width and max(widths) > 8:
+        widths[widths.index(max(widths))] -= 1
+    line = lambda values: "  ".join(_clip(v, w).ljust(w) for v, w in zip(values, widths)).rstrip()
     out = [line(headers), line(["-" * w for w in widths])] + [line(r) for r in cells]
     return "\n".join(out)
 
 
 def _clip(text: str, width: int) -> str:
-    text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
