@@ -176,3 +176,32 @@ def test_a_non_http_endpoint_is_refused(listener):
     with pytest.raises(EndpointError, match="not an http"):
         run_remote("ASK {}", "file:///etc/passwd")
     assert listener.connections == 0
+
+
+# --- Sessions -----------------------------------------------------------------------------------------
+
+def test_a_runaway_query_in_one_session_does_not_hold_up_another(kg):
+    """Two visitors at once (the app runs each session in its own thread): one sends a runaway query, the other
+    a normal one half a second later. The normal one is answered within 2 s; the runaway is stopped at its limit."""
+    import time
+
+    outcome = {}
+
+    def runaway():
+        started = time.perf_counter()
+        try:
+            run_local("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", kg.dataset, Limits(timeout_seconds=5))
+        except QueryError as error:
+            outcome["runaway"] = (str(error), time.perf_counter() - started)
+
+    first = threading.Thread(target=runaway)
+    first.start()
+    time.sleep(0.5)
+    started = time.perf_counter()
+    answer = run_local("SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://w3id.org/deepfake-kg/ontology#Duty> }", kg.dataset)
+    outcome["second"] = time.perf_counter() - started
+    first.join(15)
+    assert int(answer.rows()[0]["n"]) > 20
+    assert outcome["second"] < 2, outcome  # a behavioural bound for isolation, not a speed target
+    message, elapsed = outcome["runaway"]
+    assert "longer than 5 s" in message and elapsed >= 5
