@@ -26,3 +26,19 @@ class QueryError(KGError):
 
 class EndpointError(KGError):
     """A remote SPARQL endpoint could not be reached or answered with something unusable."""
+
+
+class ServerError(KGError):
+    """The local Oxigraph server could not be loaded, started or stopped."""
+
+
+class PublishError(KGError):
+    """A graph could not be stored in a SPARQL 1.1 Graph Store Protocol endpoint."""
+
+
+class ReleaseError(KGError):
+    """The release files in dist/ could not be written or checked."""
+
+
+class UnknownResource(KGError):
+    """An IRI (or CURIE) names no resource in the graph."""

@@ -15,6 +15,11 @@ OWLRL_ERR = Namespace("http://www.daml.org/2002/03/agents/agent-ont#")
 ONTOLOGY_IRI = URIRef(BASE + "ontology")
 ASSERTED_GRAPH = URIRef(BASE + "graph/asserted")
 INFERRED_GRAPH = URIRef(BASE + "graph/inferred")
+# RDF 1.1 skolem IRIs (§3.5): blank nodes made into IRIs where two documents must name the same node.
+GENID = Namespace(BASE + ".well-known/genid/")
+# Where the release files are published (dist/ holds them, `deepfake-kg release` writes them).
+JSONLD_CONTEXT_IRI = URIRef(BASE + "context.jsonld")
+DATASET_IRI = URIRef(BASE + "dataset")
 
 PREFIXES = {
     "dfk": DFK,
@@ -46,3 +51,30 @@ def expand(text: str):
     if sep and prefix in PREFIXES and not local.startswith("//"):
         return URIRef(str(PREFIXES[prefix]) + local)
     return None
+
+
+# External vocabularies, by the prefix the release and `describe` use. Every term of these namespaces that a
+# file uses must be listed in ontology/external-iris.txt (tests/test_external_iris.py).
+VOCABULARY_PREFIXES = {
+    "eli": Namespace("http://data.europa.eu/eli/ontology#"),
+    "elidl": Namespace("http://data.europa.eu/eli/eli-draft-legislation-ontology#"),
+    "dpv": Namespace("https://w3id.org/dpv#"),
+    "odrl": Namespace("http://www.w3.org/ns/odrl/2/"),
+    "fabio": Namespace("http://purl.org/spar/fabio/"),
+    "cito": Namespace("http://purl.org/spar/cito/"),
+    "lkif": Namespace("http://www.estrellaproject.org/lkif-core/norm.owl#"),
+    "lkifa": Namespace("http://www.estrellaproject.org/lkif-core/legal-action.owl#"),
+    "dcat": Namespace("http://www.w3.org/ns/dcat#"),
+    "void": Namespace("http://rdfs.org/ns/void#"),
+    "time": Namespace("http://www.w3.org/2006/time#"),
+}
+# Namespaces checked against that list; LKIF-Core and wrong-but-common spellings (http://schema.org/, DC
+# elements) by their stem, so that any use of them has to be listed too.
+EXTERNAL_NAMESPACES = [
+    *(str(ns) for ns in VOCABULARY_PREFIXES.values()),
+    str(OA), str(PROV), str(SCHEMA), str(DCTERMS), str(SKOS),
+    "http://www.estrellaproject.org/lkif-core/",
+    "http://schema.org/",
+    "http://purl.org/dc/elements/1.1/",
+    "http://xmlns.com/foaf/0.1/",
+]

@@ -168,6 +168,9 @@ def run_remote(text: str, endpoint: str, limits: Limits = Limits()) -> QueryResu
         raise EndpointError(f"The endpoint {endpoint!r} is not an http(s) URL.")
     client = SPARQLWrapper(endpoint)
     client.setQuery(checked.text)
+    # SPARQLWrapper guesses the form with a regex that also matches words in comments ("addresses" → ADD, an
+    # update, sent to the wrong endpoint); the guard has parsed the query, so its form is known.
+    client.queryType = checked.form
     client.setTimeout(int(max(1, limits.timeout_seconds)))
     client.setReturnFormat(TURTLE if checked.form in ("CONSTRUCT", "DESCRIBE") else JSON)
     try:

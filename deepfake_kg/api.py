@@ -1,0 +1,38 @@
+"""The Python API for developers, in three calls:
+
+    from deepfake_kg.api import load_graph, duties_for, query
+
+    kg = load_graph()                                    # built (or reused) asserted + inferred graphs
+    rows = duties_for(["video-sharing platform"])        # the duties of a platform of those types, with reasons
+    result = query("SELECT ...")                         # guarded SPARQL on the embedded graph …
+    result = query("SELECT ...", graph=kg.closure + other)                 # … on it joined with other data …
+    result = query("SELECT ...", endpoint="http://127.0.0.1:7878/query")   # … or on any SPARQL endpoint
+
+Each is the function the CLI and the app use, not a second implementation.
+"""
+from __future__ import annotations
+
+from .build import KnowledgeGraph, get_kg
+from .describe import describe
+from .duties import DutyRow, duties_for, explain
+from .query import QueryResult, run_local, run_remote
+from .sparql_guard import Limits
+
+__all__ = ["load_graph", "duties_for", "explain", "describe", "query", "KnowledgeGraph", "DutyRow", "QueryResult", "Limits"]
+
+
+def load_graph() -> KnowledgeGraph:
+    """The knowledge graph: `.asserted`, `.inferred`, `.closure` (both, one rdflib Graph) and `.dataset` (both as
+    named graphs, their union as the default graph). Built on first use, then reused while the inputs are unchanged."""
+    return get_kg()
+
+
+def query(text: str, endpoint: str | None = None, graph=None, limits: Limits = Limits()) -> QueryResult:
+    """Run a read-only SPARQL query (checked by the guard, time- and row-limited) on the embedded graph, on an
+    rdflib `graph` of your own (e.g. this graph joined with another dataset's triples), or on `endpoint` through
+    SPARQLWrapper. Raises QueryError / EndpointError with one sentence saying why."""
+    if endpoint and graph is not None:
+        raise ValueError("Query either an endpoint or a graph, not both.")
+    if endpoint:
+        return run_remote(text, endpoint, limits)
+    return run_local(text, get_kg().dataset if graph is None else graph, limits)
