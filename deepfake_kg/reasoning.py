@@ -7,9 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-import owlrl
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.collection import Collection
 
 from .errors import InconsistentGraph
 from .namespaces import DFK, OWL, OWLRL_ERR, RDF, RDFS, curie
@@ -18,10 +16,15 @@ from .namespaces import DFK, OWL, OWLRL_ERR, RDF, RDFS, curie
 _META = (str(RDF), str(RDFS), str(OWL), "http://www.w3.org/2001/XMLSchema#")
 _TRIVIAL_TYPES = {OWL.Thing, RDFS.Resource}
 _REFLEXIVE = {OWL.sameAs, OWL.equivalentClass, OWL.equivalentProperty, RDFS.subClassOf, RDFS.subPropertyOf}
+# is_meaningful runs on millions of triples: set membership hashes first and compares only on a match, where
+# `==` on rdflib terms always runs Python code (and a namespace attribute lookup costs a microsecond)
+_TYPE, _SUB_CLASS_OF, _THING = frozenset({RDF.type}), frozenset({RDFS.subClassOf}), frozenset({OWL.Thing})
 
 
 def owlrl_closure(asserted: Graph) -> Graph:
     """Everything owlrl's OWL-RL semantics derives from `asserted`, unfiltered (errors included)."""
+    import owlrl  # only a build or a test needs it: not loaded with the package
+
     closure = Graph()
     for triple in asserted:
         closure.add(triple)
@@ -35,13 +38,13 @@ def is_meaningful(triple) -> bool:
     s, p, o = triple
     if isinstance(s, Literal):
         return False
-    if isinstance(s, URIRef) and str(s).startswith(_META):
+    if isinstance(s, URIRef) and str.startswith(s, _META):  # not URIRef.startswith: it takes no tuple
         return False
-    if p == RDF.type and o in _TRIVIAL_TYPES:
+    if p in _TYPE and o in _TRIVIAL_TYPES:
         return False
     if p in _REFLEXIVE and s == o:
         return False
-    if p == RDFS.subClassOf and o == OWL.Thing:
+    if p in _SUB_CLASS_OF and o in _THING:
         return False
     return True
 
@@ -54,10 +57,11 @@ def inferred_part(asserted: Graph, closure: Graph) -> Graph:
     return inferred
 
 
-def check_consistency(closure: Graph, asserted: Graph | None = None) -> None:
-    """Raise InconsistentGraph naming the offending resources, or return quietly."""
+def check_consistency(closure: Graph, asserted: Graph | None = None, extra_problems: list[str] = ()) -> None:
+    """Raise InconsistentGraph naming the offending resources, or return quietly. `extra_problems`: found by
+    checks an engine needs beyond these (engine.rl_violations, for an engine that reports no errors itself)."""
     problems = [*_owlrl_errors(closure), *_nothing_members(closure), *_functional_clashes(closure),
-                *_all_different_clashes(closure)]
+                *_all_different_clashes(closure), *extra_problems]
     if asserted is not None:
         problems += _blank_restriction_errors(asserted)
     if problems:
@@ -107,8 +111,22 @@ def _all_different_sets(closure: Graph) -> list[set]:
     sets = []
     for node in closure.subjects(RDF.type, OWL.AllDifferent):
         for head in list(closure.objects(node, OWL.distinctMembers)) + list(closure.objects(node, OWL.members)):
-            sets.append(set(Collection(closure, head)))
+            sets.append(list_members(closure, head))
     return sets
+
+
+def list_members(closure: Graph, head) -> set:
+    """Every member of an RDF list in a closure. Not rdflib's Collection: once two members are inferred
+    owl:sameAs, eq-rep-o gives list nodes two rdf:first values, and Collection would pick one at random."""
+    members, seen, frontier = set(), set(), {head}
+    while frontier:
+        node = frontier.pop()
+        if node in seen or node == RDF.nil:
+            continue
+        seen.add(node)
+        members.update(closure.objects(node, RDF.first))
+        frontier.update(closure.objects(node, RDF.rest))
+    return members
 
 
 def _all_different_clashes(closure: Graph) -> list[str]:
