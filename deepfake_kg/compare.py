@@ -1,0 +1,72 @@
+"""Platform types side by side: which duties each combination of types receives (a types × duties matrix).
+
+Each column is one platform (a combination of types) answered by duties.duties_for; a combination that no
+platform can have (large and small together) becomes a column with an error and no duties.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import asdict, dataclass, field
+
+from rdflib import URIRef
+
+from .build import KnowledgeGraph
+from .duties import duties_for
+from .errors import InconsistentGraph
+from .resolve import label
+
+
+@dataclass
+class Column:
+    name: str
+    types: list[str]
+    error: str = ""
+
+
+@dataclass
+class MatrixRow:
+    duty: str
+    label: str
+    label_zh: str
+    status: str
+    present: list[bool]
+
+
+@dataclass
+class DutyMatrix:
+    columns: list[Column]
+    rows: list[MatrixRow] = field(default_factory=list)
+
+    def to_csv(self) -> str:
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["duty", "label", "status", *(c.name for c in self.columns)])
+        for row in self.rows:
+            writer.writerow([row.duty, row.label, row.status, *("yes" if p else "" for p in row.present)])
+        return out.getvalue()
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False, indent=2)
+
+
+def duty_matrix(platforms: list[list[URIRef]], kg: KnowledgeGraph, lang: str = "en") -> DutyMatrix:
+    """One column per platform (a list of type IRIs); rows are the duties any of them has, in force first."""
+    columns, answers = [], []
+    for types in platforms:
+        name = " + ".join(label(kg.closure, t, lang) for t in types)
+        column = Column(name, [str(t) for t in types])
+        try:
+            answers.append({r.duty: r for r in duties_for(types, kg)})
+        except InconsistentGraph as error:
+            column.error = str(error)
+            answers.append({})
+        columns.append(column)
+    every = {}
+    for answer in answers:
+        every.update(answer)
+    rows = [MatrixRow(d.duty, d.label, d.label_zh, d.status, [d.duty in answer for answer in answers])
+            for d in every.values()]
+    rows.sort(key=lambda r: (r.status != "in force", -sum(r.present), r.label))
+    return DutyMatrix(columns, rows)

@@ -1,0 +1,60 @@
+"""The competency questions in queries/: one SPARQL file each, described by a header comment.
+
+    # title: Duties by platform type
+    # question: For every platform type, which duties attach to it …?
+    # note: runs on the inferred graph …
+
+A header line that does not start with a known key continues the previous one, so a long question can wrap.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .paths import QUERIES_DIR
+
+_KEYS = ("title", "question", "note")
+_HEADER_LINE = re.compile(r"#\s?(?:(?P<key>[a-z]+):\s*)?(?P<value>.*)")
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str  # the file name without .rq: what the CLI and the app's URL use
+    title: str
+    question: str
+    text: str
+    note: str = ""
+
+
+def parse_named_query(name: str, text: str) -> NamedQuery:
+    fields: dict[str, str] = {}
+    current = None
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        match = _HEADER_LINE.match(line)
+        key, value = match.group("key"), match.group("value").strip()
+        if key in _KEYS:
+            current = key
+            fields[key] = (fields.get(key, "") + " " + value).strip()
+        elif current and value:
+            fields[current] = f"{fields[current]} {line.lstrip('#').strip()}".strip()
+    title = fields.get("title") or name.replace("-", " ").capitalize()
+    return NamedQuery(name, title, fields.get("question", ""), text, fields.get("note", ""))
+
+
+def load_named_queries(directory: Path = QUERIES_DIR) -> list[NamedQuery]:
+    """Every named query, ordered by title."""
+    queries = [parse_named_query(path.stem, path.read_text(encoding="utf-8")) for path in sorted(directory.glob("*.rq"))]
+    return sorted(queries, key=lambda q: q.title.lower())
+
+
+def named_query(name: str, directory: Path = QUERIES_DIR) -> NamedQuery | None:
+    """The query called `name` (file stem), or None; never reads outside `directory`."""
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", name):
+        return None
+    path = directory / f"{name.removesuffix('.rq')}.rq"
+    if not path.is_file():
+        return None
+    return parse_named_query(path.stem, path.read_text(encoding="utf-8"))

@@ -1,0 +1,388 @@
+"""The explorer, page by page, headless (streamlit.testing.v1.AppTest): select, click, read what is drawn."""
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from deepfake_kg.duties import duties_for
+from deepfake_kg.namespaces import DFK
+
+APP = Path(__file__).resolve().parent.parent / "ui" / "app.py"
+ROW = re.compile(r'<tr class="(in-force|proposed)">(.*?)</tr>', re.S)
+
+
+def open_page(page: str, **params) -> AppTest:
+    """The app with `page` open, as if its URL (with `params` as query string) had been followed."""
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.query_params = dict(params)
+    at.run()  # the first run opens the default page, Duties
+    if page != "duties":  # a page reads its URL parameters when it is entered
+        at.switch_page(f"views/{page}.py")
+        at.query_params = dict(params)
+        at.run()
+    return at
+
+
+def ok(at: AppTest) -> AppTest:
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def warnings(at: AppTest) -> list[str]:
+    return [w.value for w in at.warning]
+
+
+def html_with(at: AppTest, marker: str) -> str:
+    found = [m.value for m in at.markdown if marker in m.value]
+    assert found, f"nothing drawn with {marker!r}"
+    return found[0]
+
+
+def duty_rows(at: AppTest) -> list[dict]:
+    """The rows of the duty table as drawn: status class, the badge's status, the duty's IRI, the cells."""
+    rows = []
+    for status_class, body in ROW.findall(html_with(at, "dfk-duties")):
+        rows.append({"class": status_class,
+                     "status": re.search(r'data-status="([^"]+)"', body).group(1),
+                     "duty": "https://w3id.org/deepfake-kg/id/" + re.search(r'entity=id:(duty/[^"&]+)', body).group(1),
+                     "html": body})
+    return rows
+
+
+def choose(at: AppTest, function=(), size=(), risk=()) -> AppTest:
+    at.multiselect(key="duties_function").set_value(list(function))
+    at.multiselect(key="duties_size").set_value(list(size))
+    at.multiselect(key="duties_risk").set_value(list(risk))
+    return ok(at.run())
+
+
+# ---------------------------------------------------------------- Duties by platform type
+
+
+def test_the_app_opens_on_duties_with_examples_and_the_study_notice():
+    at = ok(open_page("duties"))
+    assert at.title[0].value == "Duties by platform type"
+    labels = [b.label for b in at.button]
+    assert "large video-sharing platform" in labels and "face-swap app run by a small company" in labels
+    assert any("Choose at least one platform type" in i.value for i in at.info)
+    assert any("not legal advice" in c.value for c in at.sidebar.caption)
+
+
+def test_video_sharing_and_large_show_cybersecurity_law_in_force_and_large_platform_proposals(kg):
+    at = choose(open_page("duties"), function=["VideoSharingPlatform"], size=["LargeLeadingPlatform"])
+    rows = duty_rows(at)
+    expected = duties_for([DFK.VideoSharingPlatform, DFK.LargeLeadingPlatform], kg)
+    assert [r["duty"] for r in rows] == [d.duty for d in expected]  # the package's answer, drawn as it is
+    csl = [r for r in rows if "provision/cn-cybersecurity-law/art-47" in r["html"]]
+    assert len(csl) >= 4 and all(r["status"] == "in force" and r["class"] == "in-force" for r in csl)
+    large = [r for r in rows if 'entity=dfk:LargeLeadingPlatform"' in r["html"]]
+    assert large and all(r["status"] == "proposed" and r["class"] == "proposed" for r in large)
+    assert "Allocate more content reviewers" in " ".join(r["html"] for r in large)
+    assert at.query_params["types"] == "VideoSharingPlatform,LargeLeadingPlatform"
+
+
+def test_each_duty_has_its_explanation():
+    at = choose(open_page("duties"), function=["VideoSharingPlatform"], size=["LargeLeadingPlatform"])
+    rows = duty_rows(at)
+    assert len(at.expander) == len(rows)
+    stop = next(e for e in at.expander if "Stop transmission of prohibited information" in e.label)
+    assert stop.label.startswith("In force")
+    text = " ".join(m.value for m in stop.markdown)
+    assert "cls-hv1" in text and "network operator" in text and "Cybersecurity Law" in text
+    assert "cax-sco" in text  # video-sharing platform ⊑ … ⊑ network operator
+    assert any("Official text" in c.value for c in stop.caption)  # Art. 47 in Chinese, with its translation
+    reviewers = next(e for e in at.expander if "Allocate more content reviewers" in e.label)
+    assert reviewers.label.startswith("Proposed")
+    text = " ".join(m.value for m in reviewers.markdown)
+    assert "large leading platform" in text and "not law in force" in text
+    assert any("section 4.2" in c.value for c in reviewers.caption)
+
+
+def test_a_ready_example_fills_the_three_dimensions():
+    at = open_page("duties")
+    ok(at.button(key="example_small-face-swap").click().run())
+    assert at.multiselect(key="duties_function").value == ["FaceSwapService"]
+    assert at.multiselect(key="duties_size").value == ["SmallMediumPlatform"]
+    assert at.query_params["types"] == "FaceSwapService,SmallMediumPlatform"
+    rows = duty_rows(at)
+    assert any("cn-deep-synthesis-provisions" in r["html"] and r["status"] == "in force" for r in rows)
+
+
+def test_filters_by_status_and_jurisdiction():
+    at = choose(open_page("duties"), function=["VideoSharingPlatform"], size=["LargeLeadingPlatform"])
+    everything = duty_rows(at)
+    at.radio(key="duties_status").set_value("proposed")
+    rows = duty_rows(ok(at.run()))
+    assert rows and {r["status"] for r in rows} == {"proposed"}
+    assert len(rows) == sum(r["status"] == "proposed" for r in everything)
+    assert at.query_params["status"] == "proposed"
+    at.radio(key="duties_status").set_value("all")
+    at.selectbox(key="duties_jurisdiction").set_value("cn")
+    rows = duty_rows(ok(at.run()))
+    assert rows and all("People&#x27;s Republic of China" in r["html"] or r["status"] == "in force" for r in rows)
+    assert {r["status"] for r in rows} == {"in force"}
+    at.selectbox(key="duties_jurisdiction").set_value("none")
+    assert {r["status"] for r in duty_rows(ok(at.run()))} == {"proposed"}
+
+
+def test_downloads_are_offered_as_csv_and_json():
+    at = choose(open_page("duties"), function=["SocialPlatform"])
+    assert [b.label for b in at.get("download_button")] == ["Download CSV", "Download JSON"]
+
+
+def test_a_link_reproduces_the_view():
+    at = ok(open_page("duties", types="dfk:FaceSwapService,small", status="in-force"))
+    assert at.multiselect(key="duties_function").value == ["FaceSwapService"]
+    assert at.multiselect(key="duties_size").value == ["SmallMediumPlatform"]
+    assert at.radio(key="duties_status").value == "in-force"
+    assert {r["status"] for r in duty_rows(at)} == {"in force"}
+    assert not warnings(at)
+
+
+def test_an_example_in_the_link_is_expanded_into_types():
+    at = ok(open_page("duties", example="large-video-sharing"))
+    assert at.query_params["types"] == "VideoSharingPlatform,LargeLeadingPlatform"
+    assert duty_rows(at)
+
+
+def test_bad_link_parameters_fall_back_to_defaults_with_a_notice():
+    at = ok(open_page("duties", types="VideoSharingPlatform,teleporter", status="maybe", jurisdiction="mars",
+                      example="nothing"))
+    notes = " ".join(warnings(at))
+    assert "teleporter" in notes and "maybe" in notes and "mars" in notes and "nothing" in notes
+    assert at.multiselect(key="duties_function").value == ["VideoSharingPlatform"]
+    assert at.radio(key="duties_status").value == "all"
+    assert at.selectbox(key="duties_jurisdiction").value == "all"
+    assert duty_rows(at)
+
+
+def test_large_and_small_together_is_a_clear_message():
+    at = choose(open_page("duties"), size=["LargeLeadingPlatform", "SmallMediumPlatform"])
+    assert len(at.error) == 1 and "disjoint" in at.error[0].value and "No platform can" in at.error[0].value
+    assert not [m for m in at.markdown if "dfk-duties" in m.value]
+
+
+def test_chinese_labels():
+    at = choose(open_page("duties"), function=["VideoSharingPlatform"])
+    at.sidebar.radio(key="lang").set_value("zh")
+    ok(at.run())
+    assert "立即停止传输违法信息" in html_with(at, "dfk-duties") and "现行法" in html_with(at, "dfk-duties")
+    assert at.query_params["lang"] == "zh"
+    assert "视频分享平台" in at.subheader[0].value
+
+
+# ---------------------------------------------------------------- Compare
+
+
+def matrix(at: AppTest) -> tuple[list[str], list[list[str]]]:
+    table = html_with(at, "dfk-matrix")
+    headers = re.findall(r"<th>(.*?)</th>", table)
+    rows = [re.findall(r"<td>(.*?)</td>", row, re.S) for row in re.findall(r'<tr class="[^"]*">(.*?)</tr>', table, re.S)]
+    return headers, rows
+
+
+def test_compare_shows_a_types_by_duties_matrix(kg):
+    at = ok(open_page("compare"))
+    headers, rows = matrix(at)
+    assert headers[2:] == ["1. video-sharing platform", "2. video-sharing platform + large leading platform",
+                           "3. face-swap application + small or medium-sized platform"]
+    duties = rows[1:]  # the first row holds the totals
+    large_only = {d.duty for d in duties_for([DFK.VideoSharingPlatform, DFK.LargeLeadingPlatform], kg)} - \
+        {d.duty for d in duties_for([DFK.VideoSharingPlatform], kg)}
+    for row in duties:
+        duty = "https://w3id.org/deepfake-kg/id/" + re.search(r"entity=id:(duty/[^\"&]+)", row[1]).group(1)
+        marks = [bool(cell) for cell in row[2:]]
+        if duty in large_only:
+            assert marks[:2] == [False, True] and 'data-status="proposed"' in row[0]
+    assert any('data-status="in force"' in row[0] and all(row[2:]) for row in duties)
+    assert at.query_params["platform"] == ["VideoSharingPlatform", "VideoSharingPlatform,LargeLeadingPlatform",
+                                           "FaceSwapService,SmallMediumPlatform"]
+    assert [b.label for b in at.get("download_button")] == ["Download CSV", "Download JSON"]
+
+
+def test_compare_adds_a_ready_example_as_a_column():
+    at = open_page("compare")
+    at.selectbox(key="compare_example").set_value("high-risk-social")
+    headers, _ = matrix(ok(at.run()))
+    assert headers[-1] == "4. social platform + high-risk platform"
+    assert len(at.query_params["platform"]) == 4
+    ok(at.button[1].click().run())  # remove the last
+    assert len(matrix(at)[0]) == 5
+
+
+def test_compare_from_a_link_and_an_impossible_column():
+    at = ok(open_page("compare", platform=["LiveStreamingPlatform", "large,small", "warp-drive"]))
+    headers, rows = matrix(at)
+    assert headers[2:] == ["1. live-streaming platform", "2. large leading platform + small or medium-sized platform"]
+    assert "impossible combination" in rows[0][3]
+    assert "disjoint" in at.error[0].value
+    assert "warp-drive" in " ".join(warnings(at))
+
+
+# ---------------------------------------------------------------- Browse
+
+
+def test_browse_lists_instruments_and_their_provisions():
+    at = ok(open_page("browse"))
+    tree = html_with(at, "dfk-tree")
+    assert "Cybersecurity Law of the People&#x27;s Republic of China" in tree
+    assert "entity=id:provision/cn-cybersecurity-law/art-47" in tree
+    assert any("Choose a resource" in i.value for i in at.info)
+
+
+@pytest.mark.parametrize("section, expected", [
+    ("actors", "entity=dfk:VideoSharingPlatform"),
+    ("duties", "entity=id:duty/csl-47-stop-transmission"),
+    ("offences", "Refusing to perform information network security management obligations"),
+    ("cases", "Qvod case"),
+    ("references", "entity=id:reference/1"),
+    ("proposals", "entity=id:proposal/"),
+    ("knowledge", "entity=id:knowledge-standard/"),
+])
+def test_browse_sections(section, expected):
+    at = open_page("browse")
+    at.radio(key="browse_section").set_value(section)
+    ok(at.run())
+    assert expected in " ".join(m.value for m in at.markdown if "dfk-tree" in m.value)
+    assert at.query_params["section"] == section
+
+
+def test_a_resource_page_from_a_link():
+    at = ok(open_page("browse", entity="id:duty/csl-47-stop-transmission"))
+    assert at.subheader[1].value == "Stop transmission of prohibited information"
+    text = " ".join(m.value for m in at.markdown)
+    assert "**en** Stop transmission of prohibited information" in text and "**zh** 立即停止传输违法信息" in text
+    statements = html_with(at, "dfk-statements")
+    assert 'class="dfk-badge inferred"' in statements and "asserted" in statements
+    assert "entity=id:provision/cn-cybersecurity-law/art-47" in statements
+    assert "entity=dfk:NetworkOperator" in " ".join(m.value for m in at.markdown if "Referred" in m.value or "dfk-statements" in m.value)
+    graphs = at.get("graphviz_chart")
+    assert len(graphs) == 1 and "network operator" in graphs[0].proto.spec
+
+
+def test_hiding_inferred_statements():
+    at = ok(open_page("browse", entity="id:duty/csl-47-stop-transmission"))
+    at.toggle(key="browse_inferred").set_value(False)
+    ok(at.run())
+    assert all('class="dfk-badge inferred"' not in m.value for m in at.markdown)
+
+
+def test_opening_a_resource_by_name():
+    at = open_page("browse")
+    at.selectbox(key="browse_entity").set_value("dfk:VideoSharingPlatform")
+    ok(at.run())
+    assert at.subheader[1].value == "video-sharing platform"
+    assert at.query_params["entity"] == "dfk:VideoSharingPlatform"
+
+
+def test_opening_any_iri_of_the_graph():
+    at = open_page("browse")
+    at.text_input(key="browse_iri").set_value("http://data.europa.eu/eli/reg/2024/1689/oj")
+    ok(at.run())
+    assert at.query_params["entity"] == "http://data.europa.eu/eli/reg/2024/1689/oj"
+    assert "Artificial Intelligence Act" in " ".join(m.value for m in at.markdown if "dfk-statements" in m.value)
+    at.text_input(key="browse_iri").set_value("dfk:NoSuchThing")
+    ok(at.run())
+    assert "dfk:NoSuchThing" in " ".join(warnings(at))
+    assert at.query_params["entity"] == "http://data.europa.eu/eli/reg/2024/1689/oj"
+
+
+def test_an_unknown_resource_in_the_link_is_a_notice():
+    at = ok(open_page("browse", entity="id:duty/does-not-exist", section="everything"))
+    notes = " ".join(warnings(at))
+    assert "does-not-exist" in notes and "everything" in notes
+    assert at.radio(key="browse_section").value == "instruments"
+
+
+# ---------------------------------------------------------------- SPARQL
+
+
+def test_sparql_runs_a_named_query_on_the_embedded_graph():
+    at = ok(open_page("sparql"))
+    assert at.selectbox(key="sparql_query").value == "duties-by-platform-type"
+    assert any("For every platform type" in m.value for m in at.markdown)
+    ok(at.button[0].click().run())
+    frame = at.dataframe[0].value
+    assert list(frame.columns) == ["type", "typeLabel", "duty", "dutyLabel", "status"]
+    assert "dfk:LexLata" in set(frame["status"]) and "dfk:LexFerenda" in set(frame["status"])
+    assert at.query_params["run"] == "1" and at.query_params["query"] == "duties-by-platform-type"
+    assert [b.label for b in at.get("download_button")] == ["Download CSV", "Download JSON"]
+
+
+def test_choosing_a_named_query_fills_the_editor():
+    at = open_page("sparql")
+    at.selectbox(key="sparql_query").set_value("references")
+    ok(at.run())
+    assert at.text_area(key="sparql_text").value.startswith("# title: References")
+    assert at.query_params["query"] == "references" and "text" not in at.query_params
+
+
+def test_a_link_with_an_edited_query_runs_it():
+    at = ok(open_page("sparql", text="PREFIX dfk: <https://w3id.org/deepfake-kg/ontology#>\n"
+                                     "ASK { ?d a dfk:ProposedDuty }", run="1"))
+    assert at.success[0].value == "ASK: true"
+
+
+def test_sparql_syntax_errors_give_line_and_column():
+    at = open_page("sparql")
+    at.text_area(key="sparql_text").set_value("SELECT ?s WHERE {\n  ?s ?p \n}")
+    ok(at.button[0].click().run())
+    assert re.search(r"line \d+, column \d+", at.error[0].value)
+
+
+def test_sparql_is_read_only():
+    at = open_page("sparql")
+    at.text_area(key="sparql_text").set_value("DELETE WHERE { ?s ?p ?o }")
+    ok(at.button[0].click().run())
+    assert "not allowed" in at.error[0].value
+
+
+def test_construct_results_are_shown_as_turtle():
+    at = open_page("sparql")
+    at.text_area(key="sparql_text").set_value(
+        "PREFIX dfk: <https://w3id.org/deepfake-kg/ontology#>\nCONSTRUCT { ?d a dfk:Duty } WHERE { ?d a dfk:Duty } LIMIT 3")
+    ok(at.button[0].click().run())
+    assert "dfk:Duty" in at.code[0].value
+
+
+def test_an_endpoint_must_be_configured(monkeypatch):
+    at = ok(open_page("sparql", target="endpoint"))
+    assert "No SPARQL endpoint is configured" in " ".join(warnings(at))
+    assert at.radio(key="sparql_target").value == "embedded"
+    monkeypatch.setenv("DEEPFAKE_KG_SPARQL_ENDPOINT", "http://127.0.0.1:9/sparql")
+    at = ok(open_page("sparql", target="endpoint"))
+    assert at.radio(key="sparql_target").value == "endpoint"
+    ok(at.button[0].click().run())
+    assert "Cannot reach the SPARQL endpoint http://127.0.0.1:9/sparql" in at.error[0].value
+
+
+def test_an_unknown_named_query_in_the_link_is_a_notice():
+    at = ok(open_page("sparql", query="drop-everything"))
+    assert "drop-everything" in " ".join(warnings(at))
+    assert at.selectbox(key="sparql_query").value == "duties-by-platform-type"
+
+
+# ---------------------------------------------------------------- About and the whole app
+
+
+def test_about_gives_counts_version_licence_citation_and_downloads(kg):
+    at = ok(open_page("about"))
+    counts = at.table[0].value["count"]
+    assert counts["asserted triples"] == len(kg.asserted) and counts["duties in force"] > 0
+    text = " ".join(m.value for m in at.markdown)
+    assert "CC BY 4.0" in text and "MIT" in text and "Ontology version" in text
+    assert at.code[0].value.startswith("@misc{")
+    labels = [b.label for b in at.get("download_button")]
+    assert labels.count("Asserted") == 4 and labels.count("With inferences") == 4
+    assert labels.count("Both named graphs") == 2
+    assert any("not legal advice" in i.value for i in at.info)
+
+
+def test_the_label_language_survives_page_changes_and_bad_values_are_noticed():
+    at = ok(open_page("duties", lang="zh"))
+    at.switch_page("views/about.py")
+    ok(at.run())
+    assert at.query_params["lang"] == "zh"
+    at = ok(open_page("duties", lang="klingon"))
+    assert "klingon" in " ".join(warnings(at)) and at.query_params["lang"] == "en"

@@ -1,0 +1,61 @@
+"""The scenario page, headless: start from the paper's examples, change a fact, follow a link."""
+import re
+
+from test_app import ok, open_page, warnings
+
+
+def verdicts(at) -> dict:
+    found = {}
+    for m in at.markdown:
+        for status, text in re.findall(r'data-testid="verdict-([a-z-]+)"><b>(.*?)</b>', m.value):
+            found[status] = text
+    return found
+
+
+def test_a_library_scenario_is_assessed_under_both_frameworks_side_by_side():
+    at = ok(open_page("assess", scenario="university-deepfake-pornography"))
+    found = verdicts(at)
+    assert found["in-force"].startswith("no liability shown")
+    assert found["proposed"].startswith("criminal liability")
+    expanders = [e.label for e in at.expander]
+    assert any("presumed to know of manifestly illegal deepfake content" in label for label in expanders)
+    assert any("✗" in label and "element of the Art. 286-1 offence is missing" in label for label in expanders)
+    assert any("come out differently" in m.value for m in at.markdown)
+    assert any("not legal advice" in c.value for c in at.caption)
+
+
+def test_each_conclusion_shows_how_facts_basis_and_passage():
+    at = ok(open_page("assess", scenario="no-logs-platform"))
+    body = " ".join(m.value for m in at.markdown)
+    assert "closed-world check" in body and "OWL-RL" in body
+    assert "Facts used:" in body and "Basis:" in body and "The paper, section 4.3." in body
+
+
+def test_changing_a_fact_changes_the_assessment():
+    at = ok(open_page("assess", scenario="executive-instructs-inaction"))
+    assert verdicts(at)["in-force"].startswith("administrative liability only")
+    at.selectbox(key="assess_f_regulator__ordered_to_correct").set_value("yes")
+    at.selectbox(key="assess_f_regulator__refused_to_correct").set_value("yes")
+    at.number_input(key="assess_f_consequences__clicks").set_value(60000)
+    ok(at.run())
+    assert verdicts(at)["in-force"].startswith("criminal liability: every element")
+    params = {k: v if isinstance(v, list) else [v] for k, v in at.query_params.items()}
+    assert params["scenario"] == ["executive-instructs-inaction"]
+    assert "regulator.ordered_to_correct=yes" in params["fact"]
+
+
+def test_a_link_with_facts_reproduces_the_form():
+    at = ok(open_page("assess", types="SocialPlatform", fact=["content.kind=synthetic-pornography", "notice.received=no"]))
+    assert at.selectbox(key="assess_f_content__kind").value == "synthetic-pornography"
+    assert verdicts(at)["proposed"].startswith("criminal liability")
+
+
+def test_bad_link_parameters_fall_back_with_a_notice():
+    at = ok(open_page("assess", scenario="no-such-scenario", fact=["content.colour=red"]))
+    notices = " ".join(warnings(at))
+    assert "no library scenario 'no-such-scenario'" in notices and "Unknown fact 'content.colour'" in notices
+
+
+def test_an_impossible_platform_is_a_clear_message():
+    at = ok(open_page("assess", types="SocialPlatform,LargeLeadingPlatform,SmallMediumPlatform"))
+    assert any("disjoint" in e.value for e in at.error)

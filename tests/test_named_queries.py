@@ -1,0 +1,46 @@
+"""Named queries: the header comment of each .rq file gives its title and question."""
+from deepfake_kg.named_queries import load_named_queries, named_query, parse_named_query
+from deepfake_kg.paths import QUERIES_DIR
+from deepfake_kg.sparql_guard import check_query
+
+
+def test_header_gives_title_question_and_note_with_wrapped_lines():
+    text = ("# title: Duties by platform type\n"
+            "# question: Which duties attach to each type,\n"
+            "#   and are they in force?\n"
+            "# note: runs on the inferred graph.\n"
+            "SELECT * WHERE { ?s ?p ?o }\n")
+    query = parse_named_query("duties", text)
+    assert query.title == "Duties by platform type"
+    assert query.question == "Which duties attach to each type, and are they in force?"
+    assert query.note == "runs on the inferred graph."
+    assert query.text == text
+
+
+def test_a_file_without_header_is_named_after_its_file():
+    query = parse_named_query("offence-elements", "SELECT * WHERE { ?s ?p ?o }")
+    assert query.title == "Offence elements" and query.question == ""
+
+
+def test_a_comment_after_the_query_starts_is_not_header():
+    query = parse_named_query("q", "# title: T\nSELECT * WHERE {\n# question: not a header\n?s ?p ?o }")
+    assert query.question == ""
+
+
+def test_every_named_query_of_the_project_has_a_title_and_a_question_and_parses():
+    queries = load_named_queries()
+    assert queries, "queries/ holds the competency questions"
+    assert [q.title.lower() for q in queries] == sorted(q.title.lower() for q in queries)
+    for query in queries:
+        assert query.title and query.question, query.name
+        check_query(query.text)
+
+
+def test_named_query_reads_only_files_of_the_queries_folder(tmp_path):
+    (tmp_path / "a.rq").write_text("# title: A\n# question: Q?\nASK {}\n")
+    (tmp_path / "secret.txt").write_text("no")
+    assert named_query("a", tmp_path).title == "A"
+    assert named_query("a.rq", tmp_path).title == "A"
+    for name in ("../a", "/etc/passwd", "secret.txt", "", "missing"):
+        assert named_query(name, tmp_path) is None
+    assert named_query(next(iter(QUERIES_DIR.glob("*.rq"))).stem) is not None

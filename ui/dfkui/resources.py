@@ -1,0 +1,72 @@
+"""The one knowledge graph of this server process, and views of it that never change while it runs.
+
+st.cache_resource hands every session the same objects; they are only read, so what one visitor chooses
+never changes what another sees.
+"""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+import streamlit as st
+
+from deepfake_kg.build import KnowledgeGraph, get_kg
+from deepfake_kg.duties import duties_for, resolver
+from deepfake_kg.errors import UnknownPlatformType
+from deepfake_kg.export import export
+from deepfake_kg.named_queries import NamedQuery, load_named_queries
+from deepfake_kg.resolve import PlatformType, platform_types
+
+ENDPOINT_VARIABLE = "DEEPFAKE_KG_SPARQL_ENDPOINT"
+
+
+@st.cache_resource(show_spinner="Loading the knowledge graph (once per server)…")
+def knowledge_graph() -> KnowledgeGraph:
+    kg = get_kg()
+    # Materialise the lazily built views now, once, instead of in the first visitor's request.
+    kg.closure, kg.dataset  # noqa: B018
+    types = platform_types(kg.closure)
+    if types:
+        duties_for([types[0].iri], kg)  # builds the classifier's indexes
+    return kg
+
+
+@st.cache_resource
+def types_of(_kg: KnowledgeGraph) -> dict[str, PlatformType]:
+    """The platform types by the short name the URLs and widgets use (the class's local name)."""
+    return {type_key(t.iri): t for t in platform_types(_kg.closure)}
+
+
+def type_key(iri) -> str:
+    return str(iri).split("#")[-1]
+
+
+def read_types(kg: KnowledgeGraph, texts: list[str]) -> tuple[list[str], list[str]]:
+    """Platform types named in a link (local names, CURIEs, IRIs or labels), and notices for the unknown ones."""
+    found, notices = [], []
+    for text in texts:
+        try:
+            key = type_key(resolver(kg).resolve(text))
+        except UnknownPlatformType as error:
+            notices.append(f"{error} It was left out.")
+            continue
+        if key not in found:
+            found.append(key)
+    return found, notices
+
+
+@st.cache_resource
+def named_queries() -> list[NamedQuery]:
+    return load_named_queries()
+
+
+@lru_cache(maxsize=12)
+def exported(kg: KnowledgeGraph, fmt: str, inferred: bool) -> str:
+    """The graph serialised, made when a visitor first asks (a download button's callable runs outside the
+    script, where Streamlit's caches are not available) and kept for the next one."""
+    return export(kg, fmt, inferred)
+
+
+def configured_endpoint() -> str:
+    """The remote SPARQL endpoint the operator configured (environment variable), or ''."""
+    return os.environ.get(ENDPOINT_VARIABLE, "").strip()

@@ -1,0 +1,117 @@
+"""Compare: platforms side by side, as a matrix of duties × platforms with law in force and proposals apart."""
+from html import escape
+
+import streamlit as st
+
+from dfkui import html, state
+from dfkui.resources import knowledge_graph, read_types, type_key, types_of
+from deepfake_kg.compare import duty_matrix
+from deepfake_kg.platform_examples import EXAMPLES, example
+
+kg = knowledge_graph()
+lang, glang = state.lang(), state.graph_lang()
+TYPES = types_of(kg)
+DEFAULT = [["VideoSharingPlatform"], ["VideoSharingPlatform", "LargeLeadingPlatform"], ["FaceSwapService", "SmallMediumPlatform"]]
+MAX_PLATFORMS = 8
+
+
+def type_label(local: str) -> str:
+    t = TYPES[local]
+    return t.label_zh if lang == "zh" and t.label_zh else t.label
+
+
+def parse(params: state.Params) -> tuple[dict, list[str]]:
+    notices, platforms = [], []
+    for value in params.get("platform", []):
+        chosen, unknown = read_types(kg, state.split_list([value]))
+        notices += unknown
+        if chosen:
+            platforms.append(chosen)
+    if len(platforms) > MAX_PLATFORMS:
+        notices.append(f"At most {MAX_PLATFORMS} platforms can be compared; the first {MAX_PLATFORMS} are shown.")
+        platforms = platforms[:MAX_PLATFORMS]
+    if not platforms:
+        if params.get("platform"):
+            notices.append("The link names no usable platform: showing the default comparison.")
+        platforms = DEFAULT
+    values = {f"compare_{i}": p for i, p in enumerate(platforms)}
+    values["compare_count"] = len(platforms)
+    return values, notices
+
+
+PAGE = state.PageState("compare", ("platform",), ("compare_0",), parse)
+
+
+def add(types: list[str]) -> None:
+    count = st.session_state.compare_count
+    if count < MAX_PLATFORMS:
+        st.session_state[f"compare_{count}"] = types
+        st.session_state.compare_count = count + 1
+
+
+def add_example() -> None:
+    slug = st.session_state.get("compare_example")
+    if slug:
+        add([type_key(t) for t in example(slug).types])
+    st.session_state.compare_example = None
+
+
+def remove_last() -> None:
+    if st.session_state.compare_count > 1:
+        st.session_state.compare_count -= 1
+
+
+st.title("Compare platform types")
+st.caption("Each column is one platform, described by one or more types; each row a duty. "
+           "● marks a duty in force, ○ a duty only the author proposes.")
+for notice in PAGE.load():
+    st.warning(notice, icon=":material/link_off:")
+
+count = st.session_state.compare_count
+slots = st.columns(min(count, 4))
+for i in range(count):
+    st.session_state.setdefault(f"compare_{i}", [])
+    slots[i % len(slots)].multiselect(f"Platform {i + 1}", list(TYPES), key=f"compare_{i}", format_func=type_label,
+                                      placeholder="choose types")
+controls = st.columns([1, 1, 3])
+controls[0].button("Add a platform", on_click=add, args=([],), disabled=count >= MAX_PLATFORMS, width="stretch")
+controls[1].button("Remove the last", on_click=remove_last, disabled=count <= 1, width="stretch")
+controls[2].selectbox("Add a ready example", [s.slug for s in EXAMPLES], index=None, key="compare_example",
+                      on_change=add_example, placeholder="choose an example to add as a column",
+                      format_func=lambda slug: example(slug).label_zh if lang == "zh" else example(slug).label,
+                      label_visibility="collapsed")
+
+platforms = [st.session_state[f"compare_{i}"] for i in range(count)]
+PAGE.save({"platform": [",".join(p) for p in platforms if p]})
+platforms = [p for p in platforms if p]
+if not platforms:
+    st.info("Choose the types of at least one platform.")
+    st.stop()
+
+matrix = duty_matrix([[TYPES[t].iri for t in p] for p in platforms], kg, glang)
+headers = ["Status", "Duty"] + [f"{i + 1}. {c.name}" for i, c in enumerate(matrix.columns)]
+cells, classes = [], []
+for row in matrix.rows:
+    status_class = html.STATUS_CLASS.get(row.status, "")
+    mark = f'<span class="mark {status_class}" title="{escape(row.status)}">{html.STATUS_MARK.get(row.status, "✓")}</span>'
+    name = row.label_zh if lang == "zh" and row.label_zh else row.label
+    cells.append([html.badge(row.status, lang), html.link(row.duty, name, lang)] +
+                 [mark if present else "" for present in row.present])
+    classes.append(status_class)
+totals = ["", "<b>in force / proposed</b>"]
+for i, column in enumerate(matrix.columns):
+    if column.error:
+        totals.append(f'<span class="dfk-badge error" title="{escape(column.error)}">impossible combination</span>')
+    else:
+        here = [r for r in matrix.rows if r.present[i]]
+        in_force = sum(r.status == "in force" for r in here)
+        totals.append(f"<b>{in_force} / {len(here) - in_force}</b>")
+table = html.table(headers, [totals] + cells, [""] + classes, "dfk-matrix")
+for column in matrix.columns:
+    if column.error:
+        st.error(f"“{column.name}”: no platform can have all of these types at once. {column.error}", icon=":material/block:")
+st.markdown(table, unsafe_allow_html=True)
+
+downloads = st.container(horizontal=True)
+downloads.download_button("Download CSV", matrix.to_csv(), "duty-matrix.csv", "text/csv", on_click="ignore")
+downloads.download_button("Download JSON", matrix.to_json(), "duty-matrix.json", "application/json", on_click="ignore")
