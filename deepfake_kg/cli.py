@@ -27,6 +27,8 @@ def _parser() -> argparse.ArgumentParser:
 
     build = commands.add_parser("build", help="compute the OWL-RL closure and write build/ (reused while inputs are unchanged)")
     build.add_argument("--force", action="store_true", help="rebuild even if the inputs are unchanged")
+    build.add_argument("--engine", choices=["reasonable", "owlrl"],
+                       help="OWL 2 RL engine: reasonable (fast, the default; proven equal to owlrl on this graph) or owlrl (the reference)")
     build.set_defaults(run=_build)
 
     validate = commands.add_parser("validate", help="check consistency, SHACL shapes, SPARQL checks and quotations")
@@ -66,6 +68,33 @@ def _parser() -> argparse.ArgumentParser:
     assess.add_argument("--format", choices=["table", "json"], default="table")
     assess.set_defaults(run=_assess)
 
+    describe = commands.add_parser("describe", help="the concise bounded description of one resource (to link it)")
+    describe.add_argument("iri", metavar="IRI", help="an IRI, a CURIE (dfk:Duty, id:case/qvod) or a path such as instrument/eu-gdpr")
+    describe.add_argument("--format", choices=["ttl", "jsonld"], default="ttl")
+    describe.add_argument("--inferred", action="store_true", help="include the inferred triples about it")
+    describe.set_defaults(run=_describe)
+
+    serve = commands.add_parser("serve", help="load the graph into Oxigraph and serve SPARQL read-only on 127.0.0.1")
+    serve.add_argument("--port", type=int, default=7878, help="TCP port on 127.0.0.1 (default 7878)")
+    serve.add_argument("--store", metavar="DIR", help="Oxigraph store directory (default build/oxigraph)")
+    serve.add_argument("--timeout", type=float, default=30.0,
+                       help="Oxigraph's own per-query limit in seconds (soft: clients keep their own; default 30)")
+    serve.add_argument("--reload", action="store_true", help="reload the store even if it holds the current build")
+    serve.set_defaults(run=_serve)
+
+    publish = commands.add_parser("publish", help="PUT the asserted and inferred graphs into a SPARQL Graph Store Protocol endpoint")
+    publish.add_argument("--endpoint", metavar="URL", required=True,
+                         help="the Graph Store endpoint, e.g. http://127.0.0.1:7878/store (Oxigraph) or http://HOST:3030/DATASET/data (Fuseki)")
+    publish.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for each request (default 30)")
+    publish.set_defaults(run=_publish)
+
+    release = commands.add_parser("release", help="write dist/: the graphs in four formats, VoID/DCAT, JSON-LD context, HTML docs")
+    release.add_argument("--out", metavar="DIR", help="output directory (default dist/)")
+    release.add_argument("--sparql-endpoint", metavar="URL", default="http://127.0.0.1:7878/query",
+                         help="the SPARQL endpoint named in void.ttl (default: what `deepfake-kg serve` starts)")
+    release.add_argument("--no-docs", action="store_true", help="skip the pyLODE HTML documentation")
+    release.set_defaults(run=_release)
+
     app = commands.add_parser("app", help="start the Streamlit explorer on the embedded graph")
     app.add_argument("--port", type=int, default=8501)
     app.add_argument("--address", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
@@ -75,9 +104,10 @@ def _parser() -> argparse.ArgumentParser:
 
 def _build(args) -> int:
     from .build import build
+    from .engine import DEFAULT_ENGINE
 
     started = time.perf_counter()
-    kg = build(force=args.force)
+    kg = build(force=args.force, engine=args.engine or DEFAULT_ENGINE)
     m = kg.manifest
     print(f"{m['asserted_triples']} asserted and {m['inferred_triples']} inferred triples "
           f"(OWL-RL with {m['engine']}: {m['reasoning_seconds']} s) in build/ "
@@ -185,6 +215,69 @@ def _assess(args) -> int:
     kg = get_kg()
     result = assess(read_scenario(path, kg), kg)
     print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) if args.format == "json" else assessment_text(result))
+    return 0
+
+
+def _describe(args) -> int:
+    from .describe import describe_text
+
+    print(describe_text(args.iri, args.format, inferred=args.inferred))
+    return 0
+
+
+def _serve(args) -> int:
+    import signal
+    from pathlib import Path
+
+    from .build import get_kg
+    from .server import DEFAULT_STORE, load_store, oxigraph_version, start_server, stop_server
+
+    # Stop the server on Ctrl-C or a plain `kill` alike (it runs in its own session, so neither reaches it),
+    # also when started in the background, where the shell leaves SIGINT ignored.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, _interrupt)
+    store = Path(args.store) if args.store else DEFAULT_STORE
+    info = load_store(get_kg(), store, force=args.reload)
+    loaded = "reused" if info.reused else f"loaded in {info.load_seconds:.2f} s"
+    server = start_server(store, args.port, timeout_s=args.timeout)
+    try:
+        print(f"{oxigraph_version()}: {info.triples} triples ({loaded}) in {store}, read-only\n"
+              f"  SPARQL endpoint  {server.query_url}   (default graph = union of the named graphs)\n"
+              f"  named graphs     {', '.join(f'<{g}> ({n})' for g, n in info.graphs.items())}\n"
+              f"  PID {server.pid}; Ctrl-C stops it", flush=True)
+        code = server.process.wait()
+        print(f"deepfake-kg: Oxigraph stopped by itself (exit code {code}).", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        stop_server(server)
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def _publish(args) -> int:
+    from .build import get_kg
+    from .publish import publish
+
+    for done in publish(get_kg(), args.endpoint, args.timeout):
+        print(f"PUT <{done.graph}>: {done.triples} triples, HTTP {done.status}, {done.seconds:.2f} s")
+    return 0
+
+
+def _release(args) -> int:
+    from pathlib import Path
+
+    from .release import DIST_DIR, release
+
+    started = time.perf_counter()
+    files = release(out=Path(args.out) if args.out else DIST_DIR, sparql_endpoint=args.sparql_endpoint, docs=not args.no_docs)
+    for released in files:
+        triples = f"{released.triples} triples" if released.triples else ""
+        print(f"  {released.path.name:18} {released.bytes:>10,} bytes  {triples}")
+    print(f"{len(files)} files in {files[0].path.parent} [{time.perf_counter() - started:.1f} s]")
     return 0
 
 

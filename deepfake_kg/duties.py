@@ -87,7 +87,7 @@ def duties_for(types, kg: KnowledgeGraph | None = None) -> list[DutyRow]:
     """The duties of one platform that has all of `types` (IRIs or anything TypeResolver accepts)."""
     kg = kg or get_kg()
     types = _as_iris(types, kg)
-    triples = classifier_for(kg).classify(types)
+    triples = _classified(kg, tuple(types))
     derived_types = {o for s, p, o in triples if p == RDF.type} | set(types)
     duties = {o for s, p, o in triples if p == DFK.hasDuty}
     rows = [_row(kg, duty, derived_types, set(types)) for duty in duties]
@@ -102,7 +102,7 @@ def explain(duty: URIRef | str, types, kg: KnowledgeGraph | None = None) -> Expl
     g = kg.closure
     if (duty, RDF.type, DFK.Duty) not in g:
         raise KGError(f"{curie(duty)} is not a duty of this graph.")
-    carriers = _carriers(kg, duty, classifier_for(kg).classify(types))
+    carriers = _carriers(kg, duty, _classified(kg, tuple(types)))
     if not carriers:
         names = ", ".join(label(g, t) for t in types)
         raise KGError(f"“{label(g, duty)}” does not attach to a platform that is {names}.")
@@ -119,6 +119,12 @@ def explain(duty: URIRef | str, types, kg: KnowledgeGraph | None = None) -> Expl
     for proposal in g.objects(duty, DFK.proposedIn):
         steps.append(Step("proposal", f"The duty is proposed by the author in “{label(g, proposal)}”: not law in force."))
     return Explanation(str(duty), label(g, duty), [str(t) for t in types], steps, _passages(g, duty))
+
+
+@lru_cache(maxsize=256)
+def _classified(kg: KnowledgeGraph, types: tuple) -> frozenset:
+    """One classification per combination: the table and each row's explanation share it."""
+    return frozenset(classifier_for(kg).classify(types))
 
 
 def _as_iris(types, kg) -> list[URIRef]:
@@ -162,17 +168,18 @@ def _a(noun: str) -> str:
 
 
 def _subclass_path(asserted: Graph, starts: list[URIRef], goal: URIRef) -> list[URIRef]:
-    """Shortest chain of asserted rdfs:subClassOf edges from one of `starts` to `goal` ([] if there is none)."""
-    queue = deque([[s] for s in starts])
-    seen = set(starts)
-    while queue:
-        path = queue.popleft()
-        if path[-1] == goal:
-            return path
-        for sup in asserted.objects(path[-1], RDFS.subClassOf):
-            if isinstance(sup, URIRef) and sup not in seen:
-                seen.add(sup)
-                queue.append(path + [sup])
+    """Shortest chain of asserted rdfs:subClassOf edges to `goal` from the first of `starts` that reaches it
+    (the user's order: a function type explains a duty more naturally than a size tier does); [] if none."""
+    for start in starts:
+        queue, seen = deque([[start]]), {start}
+        while queue:
+            path = queue.popleft()
+            if path[-1] == goal:
+                return path
+            for sup in asserted.objects(path[-1], RDFS.subClassOf):
+                if isinstance(sup, URIRef) and sup not in seen:
+                    seen.add(sup)
+                    queue.append(path + [sup])
     return []
 
 
