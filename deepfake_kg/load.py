@@ -16,21 +16,26 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_LINE_CHARS = 100_000  # rdflib's parsers go quadratic on very long lines
 
 
+def read_text(path: Path, max_bytes: int, error: type[Exception] = DataFileError) -> str:
+    """A file someone else wrote, as text: size-capped, UTF-8 (a byte-order mark is allowed)."""
+    try:
+        raw = path.read_bytes()
+    except OSError as problem:
+        raise error(f"{path}: cannot be read ({problem.strerror})") from None
+    if len(raw) > max_bytes:
+        raise error(f"{path}: {len(raw)} bytes is over the {max_bytes}-byte limit")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as problem:
+        raise error(f"{path}: not valid UTF-8 at byte {problem.start}") from None
+
+
 def parse_file(path: Path, graph: Graph | None = None) -> Graph:
     graph = Graph() if graph is None else graph
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise DataFileError(f"{path}: unsupported file type {path.suffix!r} (use {', '.join(FORMATS)})")
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise DataFileError(f"{path}: cannot be read ({error.strerror})") from error
-    if len(raw) > MAX_FILE_BYTES:
-        raise DataFileError(f"{path}: {len(raw)} bytes is over the {MAX_FILE_BYTES}-byte limit")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise DataFileError(f"{path}: not valid UTF-8 at byte {error.start}") from error
+    text = read_text(path, MAX_FILE_BYTES)
     for number, line in enumerate(text.splitlines(), 1):
         if len(line) > MAX_LINE_CHARS:
             raise DataFileError(f"{path}, line {number}: longer than {MAX_LINE_CHARS} characters")

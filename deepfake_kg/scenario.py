@@ -15,6 +15,7 @@ from rdflib import Graph, Literal, URIRef
 
 from .build import KnowledgeGraph
 from .errors import KGError, UnknownPlatformType
+from .load import parse_file, read_text
 from .namespaces import DFK, ID, RDF, RDFS
 from .resolve import TypeResolver, label
 
@@ -108,17 +109,11 @@ class FactSchema:
 
 def read_scenario(path: Path, kg: KnowledgeGraph) -> Scenario:
     """A scenario from a .yaml/.yml, .json or .ttl file."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise ScenarioError(f"{path}: cannot be read ({error.strerror}).") from None
-    if len(raw) > MAX_SCENARIO_BYTES:
-        raise ScenarioError(f"{path}: {len(raw)} bytes is over the {MAX_SCENARIO_BYTES}-byte limit for a scenario.")
     suffix = path.suffix.lower()
     if suffix == ".ttl":
         return scenario_from_rdf(path, kg)
+    text = read_text(path, MAX_SCENARIO_BYTES, ScenarioError)
     try:
-        text = raw.decode("utf-8-sig")
         if suffix == ".json":
             form = json.loads(text)
         elif suffix in (".yaml", ".yml"):
@@ -127,8 +122,6 @@ def read_scenario(path: Path, kg: KnowledgeGraph) -> Scenario:
             form = yaml.safe_load(text)
         else:
             raise ScenarioError(f"{path}: a scenario is a .yaml, .json or .ttl file, not {suffix or 'no suffix'}.")
-    except UnicodeDecodeError as error:
-        raise ScenarioError(f"{path}: not valid UTF-8 at byte {error.start}.") from None
     except (ValueError, RecursionError) as error:
         raise ScenarioError(f"{path}: not well-formed {suffix[1:].upper()}: {str(error).splitlines()[0]}") from None
     except Exception as error:  # yaml.YAMLError and its kin
@@ -180,8 +173,6 @@ def scenario_from_form(form, kg: KnowledgeGraph, default_id: str = "scenario") -
 
 
 def scenario_from_rdf(path: Path, kg: KnowledgeGraph) -> Scenario:
-    from .load import parse_file
-
     graph = parse_file(path)
     scenarios = list(graph.subjects(RDF.type, DFK.Scenario))
     if len(scenarios) != 1:
