@@ -50,7 +50,7 @@ def check_query(text: str, limits: Limits = Limits()) -> CheckedQuery:
         raise QueryError(f"The query nests too deeply to parse (limit {limits.max_nesting}).") from None
     except Exception as error:  # rdflib raises plain Exceptions for some malformed input
         raise QueryError(f"The query could not be parsed: {error}.") from None
-    prologue, body = parsed[0], parsed[1]
+    body = parsed[1]  # parsed[0] is the prologue (PREFIX, BASE)
     form = FORMS.get(body.name)
     if form is None:
         raise QueryError(f"Only SELECT, ASK, CONSTRUCT and DESCRIBE queries are allowed, not {body.name}.")

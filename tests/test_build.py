@@ -26,7 +26,7 @@ def test_the_build_is_reused_while_inputs_are_unchanged(tmp_path):
 
 
 def test_no_reasoning_artefacts_reach_users(kg):
-    from rdflib import Literal, URIRef
+    from rdflib import Literal
     from deepfake_kg.namespaces import OWL, RDF, RDFS
 
     for s, p, o in kg.inferred:

@@ -81,8 +81,6 @@ def test_large_and_small_together_are_refused(kg):
 
 
 def test_legal_sources_follow_the_property_chain(kg):
-    from rdflib import URIRef
-
     chained = [(d, i) for d, i in kg.inferred.subject_objects(DFK.hasLegalSource)
                if (i, RDF.type, DFK.LegalInstrument) in kg.closure]
     assert chained, "legalBasis ∘ partOf should give each duty in force its instrument"

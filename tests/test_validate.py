@@ -1,6 +1,4 @@
 """`validate`: the real data passes; broken copies fail with a message that names the resource."""
-import pytest
-
 from conftest import files_of
 from deepfake_kg.build import build
 from deepfake_kg.validate import validate
