@@ -76,8 +76,11 @@ def assess(scenario: Scenario, kg: KnowledgeGraph | None = None) -> Assessment:
         facts_graph.add((platform, RDF.type, t))
     view = ReadOnlyGraphAggregate([g, facts_graph])
 
+    # The closed-world checks run once: their answers feed both the conclusions and the verdict.
+    stands = _ask(view, "presumption-stands", platform=platform)
+    no_care = _ask(view, "no-reasonable-care", platform=platform)
     conclusions = [_conclusion(kg, c, types, asserted) for c in _conclusion_classes(kg) if c in types]
-    conclusions += _closed_world(kg, view, platform, types, asserted)
+    conclusions += _closed_world(kg, view, platform, types, stands, no_care)
     today = [c for c in conclusions if c.framework == "today"]
     proposed = [c for c in conclusions if c.framework == "proposed"]
     order = lambda c: (c.topic, not c.holds, c.statement)
@@ -89,7 +92,7 @@ def assess(scenario: Scenario, kg: KnowledgeGraph | None = None) -> Assessment:
         today=sorted(today, key=order),
         proposed=sorted(proposed, key=order),
         verdict_today=_verdict_today(types),
-        verdict_proposed=_verdict_proposed(view, platform, types),
+        verdict_proposed=_verdict_proposed(types, stands, no_care),
     )
 
 
@@ -136,7 +139,7 @@ def _derivation(kg: KnowledgeGraph, cls: URIRef, types: set, asserted: set, dept
     return "", set()
 
 
-def _closed_world(kg: KnowledgeGraph, view, platform: URIRef, types: set, asserted: set) -> list[Conclusion]:
+def _closed_world(kg: KnowledgeGraph, view, platform: URIRef, types: set, stands: bool, no_care: bool) -> list[Conclusion]:
     g = kg.closure
     found = []
     # Today's law: which elements of Art. 286-1 are missing.
@@ -146,10 +149,10 @@ def _closed_world(kg: KnowledgeGraph, view, platform: URIRef, types: set, assert
         found.append(_check_conclusion(g, DFK.Art2861ElementsMet, "missing-elements", False,
                                        "an element of the Art. 286-1 offence is missing", missing=missing))
     # The proposals: does the presumption of knowledge stand, and was reasonable care shown?
-    if _ask(view, "presumption-stands", platform=platform):
+    if stands:
         found.append(_check_conclusion(g, DFK.PresumedToKnow, "presumption-stands", True,
                                        "the presumption of knowledge stands: nothing in the facts rebuts it"))
-    if _ask(view, "no-reasonable-care", platform=platform):
+    if no_care:
         standard = URIRef("https://w3id.org/deepfake-kg/id/knowledge-standard/presumed-willful-disregard")
         conclusion = _check_conclusion(g, DFK.ReasonableCareShown, "no-reasonable-care", True,
                                        "no reasonable care shown: the platform is presumed to have acted with willful disregard",
@@ -186,11 +189,9 @@ def _verdict_today(types: set) -> str:
     return "no liability shown: Art. 286-1 is not made out and no duty breach is established"
 
 
-def _verdict_proposed(view, platform, types: set) -> str:
+def _verdict_proposed(types: set, stands: bool, disregard: bool) -> str:
     # This summary rule is the tool's reading of sections 4.1-4.4, stated here so that it can be checked.
-    knowledge = (_ask(view, "presumption-stands", platform=platform)
-                 or types & {DFK.KnowinglyTolerated, DFK.RefusedAfterOrder, DFK.AdverseInferenceFromMissingLogs})
-    disregard = _ask(view, "no-reasonable-care", platform=platform)
+    knowledge = stands or types & {DFK.KnowinglyTolerated, DFK.RefusedAfterOrder, DFK.AdverseInferenceFromMissingLogs}
     care = DFK.ReasonableCareShown in types
     aggravated = DFK.LargePlatformFailedHigherDuty in types
     if (knowledge or disregard) and not care:
@@ -201,12 +202,17 @@ def _verdict_proposed(view, platform, types: set) -> str:
     return "no liability shown: no knowledge established or presumed"
 
 
+@lru_cache(maxsize=None)
+def _check_text(check: str) -> str:
+    return (CLOSED_WORLD / f"{check}.rq").read_text()
+
+
 def _run(view, check: str, **bindings):
-    return list(view.query((CLOSED_WORLD / f"{check}.rq").read_text(), initBindings=bindings))
+    return list(view.query(_check_text(check), initBindings=bindings))
 
 
 def _ask(view, check: str, **bindings) -> bool:
-    return bool(view.query((CLOSED_WORLD / f"{check}.rq").read_text(), initBindings=bindings).askAnswer)
+    return bool(view.query(_check_text(check), initBindings=bindings).askAnswer)
 
 
 def _ref(g: Graph, node) -> dict:

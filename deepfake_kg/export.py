@@ -1,8 +1,6 @@
 """Serialise the graph in the common RDF formats."""
 from __future__ import annotations
 
-from rdflib import Graph
-
 from .build import KnowledgeGraph
 from .load import bind_prefixes
 from .namespaces import PREFIXES
@@ -22,7 +20,3 @@ def export(kg: KnowledgeGraph, fmt: str, inferred: bool = False) -> str:
     if fmt == "jsonld":
         return graph.serialize(format="json-ld", context=JSONLD_CONTEXT, auto_compact=True)
     return bind_prefixes(graph).serialize(format=FORMATS[fmt])
-
-
-def graph_of(kg: KnowledgeGraph, inferred: bool) -> Graph:
-    return kg.closure if inferred else kg.asserted
