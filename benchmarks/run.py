@@ -91,7 +91,7 @@ def target(value: float, limit: float, text: str) -> str:
 # --- the cases ----------------------------------------------------------------------------------------
 
 def closure_of_the_kg(quick: bool) -> list[Row]:
-    from deepfake_kg import engine
+    from deepfake_kg import reasoning as engine
     from deepfake_kg.load import load_sources
 
     asserted = load_sources()
@@ -319,11 +319,11 @@ def scale_child(engine_name: str, size: int, digest: bool, memory_cap_gb: float)
     import hashlib
 
     # a run that would take the machine's memory fails here instead (the 1M run without a cap was killed by
-    # the kernel at 24 GB before the hasValue rules moved out of reasonable: engine.py, point 5)
+    # the kernel at 24 GB before the hasValue rules moved out of reasonable: docs/reasoning.md, point 5)
     cap = int(memory_cap_gb * 2**30)
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
 
-    from deepfake_kg import engine
+    from deepfake_kg import reasoning as engine
     from deepfake_kg.load import load_sources
     from rdflib import BNode
     from synthetic import legal_triples

@@ -18,12 +18,12 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 
 from . import __version__
-from .engine import DEFAULT_ENGINE, reason as engine_reason
+from .reasoning import DEFAULT_ENGINE, reason as engine_reason
 from .load import bind_prefixes, load_sources, parse_file
 from .namespaces import ASSERTED_GRAPH, INFERRED_GRAPH
 from .paths import BUILD_DIR, source_files
 
-_CODE_FILES = ("reasoning.py", "engine.py", "build.py", "load.py")
+_CODE_FILES = ("build.py", "load.py")  # and every module of reasoning/
 
 
 @dataclass(eq=False)  # hashed by identity: one shared, read-only instance per build
@@ -59,7 +59,8 @@ class KnowledgeGraph:
 def inputs_digest(files: list[Path]) -> str:
     digest = hashlib.sha256(__version__.encode())
     here = Path(__file__).parent
-    for path in [*(here / name for name in _CODE_FILES), *files]:
+    code = [*(here / name for name in _CODE_FILES), *sorted((here / "reasoning").glob("*.py"))]
+    for path in [*code, *files]:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()

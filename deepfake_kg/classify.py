@@ -19,7 +19,7 @@ from rdflib.collection import Collection
 
 from .errors import InconsistentGraph
 from .namespaces import ID, OWL, RDF, RDFS, curie
-from .reasoning import is_meaningful
+from .reasoning.filter import is_meaningful
 
 HYPOTHETICAL_PLATFORM = ID["hypothetical-platform"]
 

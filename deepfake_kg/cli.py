@@ -104,7 +104,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _build(args) -> int:
     from .build import build
-    from .engine import DEFAULT_ENGINE
+    from .reasoning import DEFAULT_ENGINE
 
     started = time.perf_counter()
     kg = build(force=args.force, engine=args.engine or DEFAULT_ENGINE)

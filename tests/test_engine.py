@@ -6,7 +6,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from conftest import FIXTURES
-from deepfake_kg import engine
+from deepfake_kg import reasoning as engine
 from deepfake_kg.build import build
 from deepfake_kg.errors import InconsistentGraph
 from deepfake_kg.load import load_sources
@@ -96,7 +96,7 @@ CONTRADICTIONS = {
     "prp-irp": "ex:p a owl:IrreflexiveProperty . ex:x ex:p ex:x .",
     "prp-asyp": "ex:p a owl:AsymmetricProperty . ex:x ex:p ex:y . ex:y ex:p ex:x .",
     "prp-pdw": "ex:p owl:propertyDisjointWith ex:q . ex:x ex:p ex:y ; ex:q ex:y .",
-    # owlrl's own prp-adp misses this (it never pairs the last member); check_consistency adds it for both
+    # owlrl's own prp-adp misses this (it never pairs the last member); rl_violations adds it for both
     "prp-adp": "[] a owl:AllDisjointProperties ; owl:members ( ex:p ex:q ) . ex:x ex:p ex:y ; ex:q ex:y .",
     "cls-maxc1": "ex:R owl:maxCardinality 0 ; owl:onProperty ex:p . ex:x a ex:R ; ex:p ex:y .",
     "cls-maxqc1": "ex:R owl:maxQualifiedCardinality 0 ; owl:onProperty ex:p ; owl:onClass ex:C . ex:x a ex:R ; ex:p ex:y . ex:y a ex:C .",
@@ -112,7 +112,7 @@ def test_each_contradiction_owlrl_reports_is_reported_alike_by_the_fast_engine(r
     graph = Graph().parse(data="@prefix ex: <https://example.org/> . @prefix owl: <http://www.w3.org/2002/07/owl#> . "
                                "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n" + CONTRADICTIONS[rule], format="turtle")
     found = refusals(graph)
-    if rule == "cls-com":  # owlrl's own report names the class where it means the individual (engine.py)
+    if rule == "cls-com":  # owlrl's own report names the class where it means the individual (docs/reasoning.md)
         misnamed = f"- Violation of complementarity for classes {EX}A and {EX}B on element {EX}B"
         assert found["owlrl"] - found["reasonable"] == {misnamed}
         found["owlrl"].discard(misnamed)
