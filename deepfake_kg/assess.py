@@ -133,7 +133,7 @@ def _derivation(kg: KnowledgeGraph, cls: URIRef, types: set, asserted: set, dept
                 support |= _derivation(kg, m, types, asserted, depth + 1)[1]
             shown = " ⊓ ".join(curie(m) for m in members)
             return f"cls-int1: {curie(cls)} ≡ {shown}", support
-    for sub in a.subjects(RDFS.subClassOf, cls):
+    for sub in sorted(a.subjects(RDFS.subClassOf, cls)):  # sorted: the same derivation every run
         if isinstance(sub, URIRef) and sub in types:
             return f"cax-sco: {curie(sub)} ⊑ {curie(cls)}", _derivation(kg, sub, types, asserted, depth + 1)[1]
     return "", set()

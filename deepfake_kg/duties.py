@@ -111,12 +111,12 @@ def explain(duty: URIRef | str, types, kg: KnowledgeGraph | None = None) -> Expl
         steps += _derivation(kg, types, carrier)
         steps.append(Step("cls-hv1", f"Every {label(g, carrier)} has the duty “{label(g, duty)}” (asserted axiom: "
                                      f"{curie(carrier)} rdfs:subClassOf [ owl:onProperty dfk:hasDuty ; owl:hasValue {curie(duty)} ])."))
-    for provision in g.objects(duty, DFK.legalBasis):
+    for provision in sorted(g.objects(duty, DFK.legalBasis)):
         steps.append(Step("legal basis", f"The duty rests on {label(g, provision)} ({curie(provision)})."))
-        for source in g.objects(duty, DFK.hasLegalSource):
+        for source in sorted(g.objects(duty, DFK.hasLegalSource)):
             if source != provision and (provision, DFK.partOf, source) in g and source not in set(g.objects(duty, DFK.legalBasis)):
                 steps.append(Step("prp-spo2", f"{label(g, provision)} is part of {label(g, source)}, so the duty's legal sources include it (property chain dfk:legalBasis ∘ dfk:partOf)."))
-    for proposal in g.objects(duty, DFK.proposedIn):
+    for proposal in sorted(g.objects(duty, DFK.proposedIn)):
         steps.append(Step("proposal", f"The duty is proposed by the author in “{label(g, proposal)}”: not law in force."))
     return Explanation(str(duty), label(g, duty), [str(t) for t in types], steps, _passages(g, duty))
 
