@@ -10,6 +10,11 @@ from .errors import KGError
 
 
 def main(argv: list[str] | None = None) -> int:
+    # A query result may hold a lone surrogate (`BIND('\uD800' AS ?x)` is legal SPARQL): write it escaped as
+    # \ud800 (which is also how JSON spells it) instead of failing to encode it as UTF-8.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     parser = _parser()
     args = parser.parse_args(argv)
     try:

@@ -47,7 +47,8 @@ def parse_file(path: Path, graph: Graph | None = None) -> Graph:
     except RecursionError as error:
         raise DataFileError(f"{path}: nested too deeply to parse") from error
     except Exception as error:  # rdflib raises several unrelated types for syntax errors
-        raise DataFileError(f"{path}{_line_of(error)}: {_first_line(error)}") from error
+        where, reason = _where_and_why(error, text, fmt)
+        raise DataFileError(f"{path}{where}: {reason}") from error
     _reject_invalid_iris(graph, path)
     return graph
 
@@ -83,12 +84,36 @@ def bind_prefixes(graph: Graph) -> Graph:
     return graph
 
 
-def _line_of(error: Exception) -> str:
-    line = getattr(error, "lines", None) or getattr(error, "line", None)
-    if isinstance(line, int):
-        return f", line {line}"
-    match = re.search(r"line (\d+)", str(error))
-    return f", line {match.group(1)}" if match else ""
+def _where_and_why(error: Exception, text: str, fmt: str) -> tuple[str, str]:
+    """Where a syntax error is (", line N", 1-based) and rdflib's reason for it, whichever parser raised it."""
+    from xml.sax import SAXParseException
+
+    from rdflib.plugins.parsers.notation3 import BadSyntax
+
+    if isinstance(error, BadSyntax):
+        # Turtle and TriG: `lines` counts the newlines before the error (0-based); the reason is in `_why`,
+        # while str(error) starts with "at line N of <>:" and puts the reason on a later line.
+        return f", line {error.lines + 1}", error._why or "syntax error"
+    if isinstance(error, SAXParseException):
+        return f", line {error.getLineNumber()}, column {error.getColumnNumber()}", error.getMessage()
+    reason = _first_line(error).rstrip(":")
+    if fmt in ("nt", "nquads"):
+        # The line-based parsers name the bad line's text but not its number: find it by parsing line by line.
+        line = _first_bad_line(text, fmt)
+        return (f", line {line}" if line else ""), reason
+    return "", reason
+
+
+def _first_bad_line(text: str, fmt: str) -> int | None:
+    from rdflib import Dataset
+
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.strip() and not line.lstrip().startswith("#"):
+            try:
+                Dataset().parse(data=line, format=fmt)
+            except Exception:
+                return number
+    return None
 
 
 def _first_line(error: Exception) -> str:

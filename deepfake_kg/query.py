@@ -99,6 +99,9 @@ def _child(checked: CheckedQuery, dataset, limits: Limits, sender) -> None:
         sender.send(("error", f"The query needed more than {limits.memory_mb} MB of memory (setting memory_mb) and was stopped."))
     except RecursionError:
         sender.send(("error", "The query nests too deeply to evaluate."))
+    except UnicodeEncodeError as error:  # only a graph result is encoded here: RDF cannot hold a lone surrogate
+        sender.send(("error", f"The query built a graph holding {error.object[error.start:error.end]!r}, which is not "
+                              "valid Unicode (a lone surrogate) and cannot be written as RDF."))
     except Exception as error:  # evaluation errors are the user's to read, in one sentence
         sender.send(("error", f"The query failed: {error}"))
     finally:
@@ -134,17 +137,25 @@ def _payload(form: str, result, max_rows: int) -> dict:
             graph.add(triple)
         return {"form": form, "triples": graph.serialize(format="nt"), "truncated": truncated, "limit": max_rows}
     variables = [str(v) for v in result.vars]
-    bindings, truncated = [], False
-    for i, row in enumerate(result):
-        if i >= max_rows:
-            truncated = True
-            break
-        bindings.append({v: _term_json(row[v]) for v in variables if row[v] is not None})
+    # Iterate the solutions, not the result object: iterating rdflib's result skips a solution that binds
+    # nothing, and `SELECT ?x WHERE { }` must still give its one (empty) row, as a SPARQL endpoint does.
+    solutions = result.bindings
+    truncated = len(solutions) > max_rows
+    bindings = []
+    for solution in solutions[:max_rows]:
+        row = {}
+        for variable in result.vars:
+            term = _term_json(solution.get(variable))
+            if term is not None:
+                row[str(variable)] = term
+        bindings.append(row)
     return {"form": form, "variables": variables, "bindings": bindings, "truncated": truncated, "limit": max_rows}
 
 
-def _term_json(term) -> dict:
-    from rdflib import BNode, Literal
+def _term_json(term) -> dict | None:
+    """A term in SPARQL 1.1 JSON, or None when unbound. rdflib can bind a variable to a value that is no RDF
+    term (COALESCE() of nothing binds a plain str): SPARQL makes such an expression an error, so it is unbound."""
+    from rdflib import BNode, Literal, URIRef
 
     if isinstance(term, Literal):
         out = {"type": "literal", "value": str(term)}
@@ -155,7 +166,9 @@ def _term_json(term) -> dict:
         return out
     if isinstance(term, BNode):
         return {"type": "bnode", "value": str(term)}
-    return {"type": "uri", "value": str(term)}
+    if isinstance(term, URIRef):
+        return {"type": "uri", "value": str(term)}
+    return None
 
 
 def run_remote(text: str, endpoint: str, limits: Limits = Limits()) -> QueryResult:

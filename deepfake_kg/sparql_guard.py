@@ -14,6 +14,7 @@ from rdflib.plugins.sparql.parserutils import CompValue
 
 from .errors import QueryError
 
+SERVICE_REFUSED = "SERVICE is not allowed: queries cannot reach other endpoints or the network."
 FORMS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
 
 
@@ -47,7 +48,13 @@ def check_query(text: str, limits: Limits = Limits()) -> CheckedQuery:
             raise QueryError("Updates (INSERT, DELETE, LOAD, CLEAR, …) are not allowed: this endpoint is read-only.") from None
         raise QueryError(f"SPARQL syntax error at line {error.lineno}, column {error.col}: {error.msg}.") from None
     except RecursionError:
-        raise QueryError(f"The query nests too deeply to parse (limit {limits.max_nesting}).") from None
+        # Not the max_nesting limit: rdflib's parser (pyparsing) recurses dozens of frames per bracket and runs
+        # out of Python's recursion depth first on about 25 nested parentheses; and it never ends on a SERVICE
+        # nested in a SERVICE, which is refused anyway.
+        if re.search(r"(?<![\w:])SERVICE\b", _strip_literals(text), re.I):
+            raise QueryError(SERVICE_REFUSED) from None
+        raise QueryError(f"rdflib's SPARQL parser ran out of recursion depth on this query ({depth} levels of "
+                         "nested brackets); nest fewer groups or parentheses.") from None
     except Exception as error:  # rdflib raises plain Exceptions for some malformed input
         raise QueryError(f"The query could not be parsed: {error}.") from None
     body = parsed[1]  # parsed[0] is the prologue (PREFIX, BASE)
@@ -57,7 +64,7 @@ def check_query(text: str, limits: Limits = Limits()) -> CheckedQuery:
     if "datasetClause" in body:
         raise QueryError("FROM and FROM NAMED are not allowed: queries run on this graph only and fetch nothing.")
     if _contains(body, "ServiceGraphPattern"):
-        raise QueryError("SERVICE is not allowed: queries cannot reach other endpoints or the network.")
+        raise QueryError(SERVICE_REFUSED)
     return CheckedQuery(text, form)
 
 
@@ -84,11 +91,14 @@ def _contains(node, name: str) -> bool:
     return False
 
 
+def _strip_literals(text: str) -> str:
+    """The query without its strings, IRIs and comments (which may hold brackets or keywords)."""
+    return re.sub(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>\s]*>|#[^\n]*', "", text)
+
+
 def _bracket_depth(text: str) -> int:
-    # Strings and IRIs may hold brackets; strip them before counting.
-    stripped = re.sub(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>\s]*>|#[^\n]*', "", text)
     depth = deepest = 0
-    for char in stripped:
+    for char in _strip_literals(text):
         if char in "({[":
             depth += 1
             deepest = max(deepest, depth)

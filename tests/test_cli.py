@@ -104,3 +104,21 @@ def test_an_unreachable_endpoint_gets_a_clear_message(tmp_path):
     code, out, err = run("query", str(query), "--endpoint", f"http://127.0.0.1:{port}/sparql", "--timeout", "3")
     assert code == 2
     assert "Cannot reach the SPARQL endpoint" in err
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "csv"])
+def test_a_lone_surrogate_in_a_result_is_printed_escaped_in_every_format(kg, fmt):
+    done = subprocess.run([sys.executable, "-m", "deepfake_kg", "query", "-", "--format", fmt],
+                          input="SELECT ?x WHERE { BIND('a\\uD800b' AS ?x) }", capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "a\\ud800b" in done.stdout
+    if fmt == "json":  # \ud800 is also JSON's spelling: the value reads back exactly
+        assert json.loads(done.stdout)["results"]["bindings"][0]["x"]["value"] == "a\ud800b"
+
+
+def test_a_lone_surrogate_in_a_constructed_graph_is_a_one_sentence_error(kg):
+    done = subprocess.run([sys.executable, "-m", "deepfake_kg", "query", "-"],
+                          input="CONSTRUCT { <urn:a> <urn:b> ?x } WHERE { BIND('\\uD800' AS ?x) }",
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 2
+    assert "lone surrogate" in done.stderr and "Traceback" not in done.stderr

@@ -227,3 +227,12 @@ def test_broken_turtle_for_a_construct(stub):
     stub.content_type, stub.body = "text/turtle", b"<urn:a> <urn:b> "
     with pytest.raises(EndpointError, match="broken Turtle"):
         run_remote("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", stub.url)
+
+
+@pytest.mark.parametrize("text", [
+    "SELECT ?x WHERE { }",
+    "SELECT ?note WHERE { ?c a <http://www.w3.org/2002/07/owl#Class> OPTIONAL { ?c <urn:x:none> ?note } }",
+])
+def test_rows_that_bind_nothing_agree_embedded_and_on_oxigraph(kg, endpoint, text):
+    local, remote = same_answers(text, kg, endpoint.query_url)
+    assert local.bindings and all(row == {} for row in local.bindings)

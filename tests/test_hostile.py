@@ -205,3 +205,23 @@ def test_a_runaway_query_in_one_session_does_not_hold_up_another(kg):
     assert outcome["second"] < 2, outcome  # a behavioural bound for isolation, not a speed target
     message, elapsed = outcome["runaway"]
     assert "longer than 5 s" in message and elapsed >= 5
+
+
+@pytest.mark.parametrize("name,text,line,reason", [
+    ("bad.ttl", '@prefix ex: <http://e/> .\nex:a ex:b ex:c .\nex:a ex:b "unterminated .\nex:d ex:e ex:f .\n', 3,
+     "newline found in string literal"),
+    ("bad.trig", "@prefix ex: <http://e/> .\nex:g {\n ex:a ex:b ex:c .\n ex:a ex:b ex:c ex:d }\n", 4, "expected '.'"),
+    ("bad.nt", '<http://e/a> <http://e/b> <http://e/c> .\n\n<http://e/a> <http://e/b> "x .\n', 3, "Invalid line"),
+    ("bad.nq", "<http://e/a> <http://e/b> <http://e/c> <http://g> .\n<http://e/a> <http://e/b> <http://e/c> <http://g> <x> .\n",
+     2, "Invalid line"),
+    ("bad.rdf", '<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n'
+     '<rdf:Description rdf:about="http://a">\n</rdf:Descriptio>\n</rdf:RDF>\n', 4, "mismatched tag"),
+])
+def test_a_syntax_error_keeps_its_reason_and_its_line(tmp_path, name, text, line, reason):
+    path = tmp_path / name
+    path.write_text(text)
+    with pytest.raises(DataFileError) as caught:
+        parse_file(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}, line {line}")
+    assert reason in message and f"line {line - 1}" not in message
