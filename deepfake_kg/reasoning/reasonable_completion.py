@@ -22,7 +22,7 @@ def reasonable_view(asserted) -> TripleView:
     import reasonable  # a compiled extension: loaded when first used, not with the package
 
     terms = Terms(asserted)
-    withheld = {t for t in asserted if t[1] in _WITHHELD_PREDICATES or (t[1] == TYPE and t[2] in _WITHHELD_TYPES)}
+    withheld = {t for t in asserted if _is_withheld(t)}
     reasoner = reasonable.PyReasoner()
     reasoner.from_graph([t for t in asserted if t not in withheld])
     while True:
@@ -33,9 +33,10 @@ def reasonable_view(asserted) -> TripleView:
         del view  # at a million triples, two closures at once are gigabytes
         # reasonable refuses a literal subject (prp-fp on two literal values makes "a" owl:sameAs "b"): such
         # triples stay on this side, with the withheld ones; is_meaningful drops them in the end anyway
-        literal_subjects = {t for t in missing if type(t[0]) is Literal}
-        withheld |= literal_subjects
-        reasoner.from_graph(list(missing - literal_subjects))  # additions only: materialised incrementally
+        # and so do the withheld kinds eq-rep gives (a class made owl:sameAs another takes its disjointness)
+        kept = {t for t in missing if type(t[0]) is Literal or _is_withheld(t)}
+        withheld |= kept
+        reasoner.from_graph(list(missing - kept))  # additions only: materialised incrementally
 
 
 # Kept from reasonable, whose rules on them join quadratically (docs/reasoning.md, point 5); their rules run here instead.
@@ -43,12 +44,17 @@ _WITHHELD_PREDICATES = {OWL.hasValue, OWL.disjointWith, OWL.complementOf}
 _WITHHELD_TYPES = {OWL.FunctionalProperty, OWL.InverseFunctionalProperty}
 
 
+def _is_withheld(triple) -> bool:
+    return triple[1] in _WITHHELD_PREDICATES or (triple[1] == TYPE and triple[2] in _WITHHELD_TYPES)
+
+
 def complete(view: TripleView) -> set:
     """What owlrl derives and reasonable does not (or is not given), from the triples of `view`, to the fixpoint
     of these rules alone (a duty attached by cls-hv1 makes a chain edge at once); added to `view`."""
     added, schema_changed = set(), True
     while True:
-        new = _chain_edges(view) | _has_value_edges(view) | _functional_edges(view)
+        new = (_chain_edges(view) | _has_value_edges(view) | _functional_edges(view) | _cardinality_edges(view)
+               | _key_edges(view) | _one_of_edges(view) | _withheld_replacements(view))
         if schema_changed:  # the schema rules read only schema triples: rerun when one was added
             new |= schema_edges(view)
         new -= view.triples
@@ -118,3 +124,68 @@ def _chain_edges(view: TripleView) -> set:
                 found |= {(x, q, z) for x, z in fresh}
                 changed = True
     return found
+
+
+def _cardinality_edges(view: TripleView) -> set:
+    """cls-maxc2, cls-maxqc3, cls-maxqc4: the values of a property limited to one (of a class) are the same."""
+    on_property, on_class = dict(view.pairs(OWL.onProperty)), dict(view.pairs(OWL.onClass))
+    limited = [(r, None) for r, n in view.pairs(OWL.maxCardinality) if _is_one(n)]
+    limited += [(r, on_class.get(r)) for r, n in view.pairs(OWL.maxQualifiedCardinality) if _is_one(n) and r in on_class]
+    found = set()
+    for r, c in limited:
+        if r not in on_property:
+            continue
+        for x in view.subjects(TYPE, r):
+            values = {y for y in view.objects(x, on_property[r]) if c in (None, OWL.Thing) or (y, TYPE, c) in view}
+            found |= _all_same(values)
+    return found
+
+
+def _key_edges(view: TripleView) -> set:
+    """prp-key: two members of a class that share a value of each of its key properties are the same."""
+    found = set()
+    for c, head in view.pairs(OWL.hasKey):
+        keys = rdf_list(view, head)
+        if not keys:
+            continue
+        members_by_key = defaultdict(set)
+        for x in view.subjects(TYPE, c):
+            combinations = [()]
+            for p in keys:
+                combinations = [(*k, z) for k in combinations for z in view.objects(x, p)]
+            for key in combinations:
+                members_by_key[key].add(x)
+        for members in members_by_key.values():
+            found |= _all_same(members)
+    return found
+
+
+def _one_of_edges(view: TripleView) -> set:
+    """cls-oo: each listed individual is a member of the class its list enumerates."""
+    return {(y, TYPE, c) for c, head in view.pairs(OWL.oneOf) for y in rdf_list(view, head)}
+
+
+def _withheld_replacements(view: TripleView) -> set:
+    """eq-rep-s and eq-rep-o on the triples withheld from reasonable, which it therefore cannot rewrite."""
+    same = defaultdict(set)
+    for a, b in view.pairs(OWL.sameAs):
+        same[a].add(b)
+    if not same:
+        return set()
+    found = set()
+    for p in _WITHHELD_PREDICATES:
+        found |= {(s2, p, o2) for s, o in view.pairs(p) for s2 in same.get(s, {s}) | {s} for o2 in same.get(o, {o}) | {o}}
+    for kind in _WITHHELD_TYPES:
+        found |= {(x2, TYPE, kind) for x in view.subjects(TYPE, kind) for x2 in same.get(x, ())}
+    return found
+
+
+def _all_same(individuals: set) -> set:
+    return {(a, OWL.sameAs, b) for a in individuals for b in individuals if a != b} if len(individuals) > 1 else set()
+
+
+def _is_one(literal) -> bool:
+    try:
+        return int(literal) == 1
+    except (TypeError, ValueError):
+        return False
