@@ -6,35 +6,36 @@ from dataclasses import dataclass
 from . import __version__
 from .browse import described
 from .build import KnowledgeGraph
+from .i18n import N_
 from .namespaces import DCTERMS, DFK, ONTOLOGY_IRI, OWL
 
 LICENCES = {
-    "data and ontology": ("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/"),
-    "code": ("MIT", "https://opensource.org/license/mit"),
+    N_("data and ontology"): ("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/"),
+    N_("code"): ("MIT", "https://opensource.org/license/mit"),
 }
 
 COUNTED = (
-    ("legal instruments", DFK.LegalInstrument),
-    ("provisions", DFK.Provision),
-    ("duties in force", DFK.DutyInForce),
-    ("proposed duties", DFK.ProposedDuty),
-    ("authorities", DFK.Authority),
-    ("offences", DFK.Offence),
-    ("sanctions", DFK.Sanction),
-    ("knowledge standards", DFK.KnowledgeStandard),
-    ("cases and incidents", DFK.Case),
-    ("dilemmas", DFK.Dilemma),
-    ("proposals", DFK.Proposal),
-    ("references", DFK.Reference),
-    ("claims of the paper checked", DFK.PaperClaim),
-    ("passages of the paper", DFK.Passage),
+    (N_("legal instruments"), DFK.LegalInstrument),
+    (N_("provisions"), DFK.Provision),
+    (N_("duties in force"), DFK.DutyInForce),
+    (N_("proposed duties"), DFK.ProposedDuty),
+    (N_("authorities"), DFK.Authority),
+    (N_("offences"), DFK.Offence),
+    (N_("sanctions"), DFK.Sanction),
+    (N_("knowledge standards"), DFK.KnowledgeStandard),
+    (N_("cases and incidents"), DFK.Case),
+    (N_("dilemmas"), DFK.Dilemma),
+    (N_("proposals"), DFK.Proposal),
+    (N_("references"), DFK.Reference),
+    (N_("claims of the paper checked"), DFK.PaperClaim),
+    (N_("passages of the paper"), DFK.Passage),
 )
 
 
 def counts(kg: KnowledgeGraph) -> list[tuple[str, int]]:
-    """Triples, platform types, and the resources of each main kind (members of subclasses count, by reasoning)."""
-    rows = [("asserted triples", len(kg.asserted)), ("inferred triples", len(kg.inferred)),
-            ("platform types", len(set(kg.closure.subjects(DFK.dimension, None))))]
+    """(What, how many): the names are English, marked for translation where shown. Triples, platform types, and the resources of each main kind (members of subclasses count, by reasoning)."""
+    rows = [(N_("asserted triples"), len(kg.asserted)), (N_("inferred triples"), len(kg.inferred)),
+            (N_("platform types"), len(set(kg.closure.subjects(DFK.dimension, None))))]
     return rows + [(name, len(described(kg, cls))) for name, cls in COUNTED]
 
 

@@ -252,7 +252,8 @@ def test_a_resource_page_from_a_link():
     at = ok(open_page("browse", entity="id:duty/csl-47-stop-transmission"))
     assert at.subheader[1].value == "Stop transmission of prohibited information"
     text = " ".join(m.value for m in at.markdown)
-    assert "**en** Stop transmission of prohibited information" in text and "**zh** 立即停止传输违法信息" in text
+    assert '<b>en</b> <span lang="en">Stop transmission of prohibited information</span>' in text
+    assert '<b>zh</b> <span lang="zh">立即停止传输违法信息</span>' in text
     statements = html_with(at, "dfk-statements")
     assert 'class="dfk-badge inferred"' in statements and "asserted" in statements
     assert "entity=id:provision/cn-cybersecurity-law/art-47" in statements

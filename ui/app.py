@@ -14,37 +14,44 @@ import streamlit as st  # noqa: E402
 
 from dfkui import state  # noqa: E402
 from dfkui.html import CSS  # noqa: E402
+from dfkui.i18n import _  # noqa: E402
 from dfkui.resources import knowledge_graph  # noqa: E402
-from deepfake_kg.errors import KGError  # noqa: E402
+from deepfake_kg import api  # noqa: E402
 
-st.set_page_config(page_title="Deepfake Platform Liability KG", page_icon=":material/gavel:", layout="wide")
+# The icon is a file served by this server: an icon name (":material/…") makes the browser fetch it from a font
+# host, which fails offline.
+st.set_page_config(page_title=_("Deepfake Platform Liability KG"), page_icon=str(HERE / "static" / "icon.png"),
+                   layout="wide")
+notices = state.load_lang()
+api.use_language(state.lang())  # the package's messages (errors, verdicts) in the visitor's language
 
 PAGES = [
-    st.Page(HERE / "views" / "duties.py", title="Duties by platform type", icon=":material/gavel:", default=True),
-    st.Page(HERE / "views" / "compare.py", title="Compare", icon=":material/compare_arrows:", url_path="compare"),
-    st.Page(HERE / "views" / "assess.py", title="Assess a scenario", icon=":material/balance:", url_path="assess"),
-    st.Page(HERE / "views" / "browse.py", title="Browse", icon=":material/account_tree:", url_path="browse"),
-    st.Page(HERE / "views" / "sparql.py", title="SPARQL", icon=":material/terminal:", url_path="sparql"),
-    st.Page(HERE / "views" / "about.py", title="About", icon=":material/info:", url_path="about"),
+    st.Page(HERE / "views" / "duties.py", title=_("Duties by platform type"), icon=":material/gavel:", default=True),
+    st.Page(HERE / "views" / "compare.py", title=_("Compare"), icon=":material/compare_arrows:", url_path="compare"),
+    st.Page(HERE / "views" / "assess.py", title=_("Assess a scenario"), icon=":material/balance:", url_path="assess"),
+    st.Page(HERE / "views" / "browse.py", title=_("Browse"), icon=":material/account_tree:", url_path="browse"),
+    st.Page(HERE / "views" / "sparql.py", title=_("SPARQL"), icon=":material/terminal:", url_path="sparql"),
+    st.Page(HERE / "views" / "about.py", title=_("About"), icon=":material/info:", url_path="about"),
 ]
 page = st.navigation(PAGES)
 
 st.html(CSS)
-notices = state.load_lang()
 with st.sidebar:
-    st.radio("Labels", list(state.LANGUAGES), key=state.LANG_KEY, format_func=state.LANGUAGES.get, horizontal=True,
-             help="Names of resources in English or in Chinese (where the data has a Chinese label).")
-    st.caption("For study, not legal advice. The graph models one paper's account of the law "
-               "and keeps the law in force apart from what the author proposes.")
+    st.radio(_("Language"), list(state.LANGUAGES), key=state.LANG_KEY, format_func=state.LANGUAGES.get, horizontal=True,
+             help=_("The language of the whole explorer. Names of resources come from the graph; where it has no "
+                    "Chinese name, the English one is shown, marked EN."))
+    st.caption(_("For study, not legal advice. The graph models one paper's account of the law "
+                 "and keeps the law in force apart from what the author proposes."))
 for notice in notices:
     st.warning(notice, icon=":material/link_off:")
 
 try:
-    knowledge_graph()
-except KGError as error:
-    st.error(f"The knowledge graph could not be loaded: {error}")
+    with st.spinner(_("Loading the knowledge graph (once per server)…")):
+        knowledge_graph()
+except api.KGError as error:
+    st.error(_("The knowledge graph could not be loaded: {error}").format(error=error))
     st.stop()
 
 page.run()
 st.divider()
-st.caption("Deepfake Platform Liability Knowledge Graph · for study, not legal advice · data CC BY 4.0, code MIT")
+st.caption(_("Deepfake Platform Liability Knowledge Graph · for study, not legal advice · data CC BY 4.0, code MIT"))

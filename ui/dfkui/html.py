@@ -8,7 +8,13 @@ from __future__ import annotations
 from html import escape
 from urllib.parse import urlencode
 
+from rdflib import URIRef
+
+from deepfake_kg import api
 from deepfake_kg.browse import TreeNode, short_name
+
+from . import state
+from .i18n import N_, _
 
 # Colours work on Streamlit's light and dark themes alike: text keeps the theme's colour, tints are translucent.
 CSS = """
@@ -26,6 +32,8 @@ CSS = """
 .dfk-badge.inferred { background: rgba(36,70,168,0.14); color: #4a6fd8; font-weight: 500; }
 .dfk-badge.error { background: rgba(200,30,30,0.14); color: #d33; }
 .dfk-quote { opacity: 0.8; font-style: italic; }
+.dfk-blockquote { border-left: 3px solid rgba(128,128,128,0.5); margin: 0.3rem 0 0.2rem; padding: 0.1rem 0 0.1rem 0.8rem;
+                  white-space: pre-wrap; }
 .dfk-muted { opacity: 0.65; font-size: 0.82rem; }
 .dfk-tree, .dfk-tree ul { list-style: none; padding-left: 1.1rem; margin: 0.1rem 0; }
 .dfk-tree { padding-left: 0; }
@@ -34,18 +42,44 @@ CSS = """
 .dfk-matrix .mark { font-size: 1.1rem; }
 .mark.in-force { color: #1b7f3b; }
 .mark.proposed { color: #c07f00; }
+.dfk-no-zh { font-size: 0.62rem; font-weight: 700; margin-left: 0.15rem; padding: 0 0.2rem; border-radius: 0.25rem;
+             background: rgba(128,128,128,0.18); opacity: 0.85; vertical-align: super; }
 </style>
 """
 
 STATUS_CLASS = {"in force": "in-force", "proposed": "proposed"}
-STATUS_TEXT = {"en": {"in force": "In force (lex lata)", "proposed": "Proposed (lex ferenda)"},
-               "zh": {"in force": "现行法 (lex lata)", "proposed": "作者建议 (lex ferenda)"}}
+STATUS_TEXT = {"in force": N_("In force (lex lata)"), "proposed": N_("Proposed (lex ferenda)")}
+STATUS_WORD = {"in force": N_("in force"), "proposed": N_("proposed")}
 
 
 def status_text(status: str, lang: str = "en") -> str:
-    return STATUS_TEXT.get(lang, STATUS_TEXT["en"]).get(status, status)
+    return _(STATUS_TEXT[status]) if status in STATUS_TEXT else status
 STATUS_MARK = {"in force": "●", "proposed": "○"}  # shape and colour differ: readable without colour too
 STATUS_ICON = {"in force": ":material/gavel:", "proposed": ":material/lightbulb:"}  # for Streamlit labels
+
+
+def shown_name(text: str, text_lang: str) -> str:
+    """A name from the graph as plain text (a widget's option), marked [EN] on a Chinese page where the graph has
+    no Chinese name."""
+    if state.lang() != "en" and text_lang != state.lang():
+        return f"{text} [EN]"
+    return text
+
+
+def name_html(text: str, text_lang: str) -> str:
+    """A name from the graph as HTML: in its language (the `lang` attribute), with a visible EN mark on a Chinese
+    page where the graph has no Chinese name."""
+    if state.lang() != "en" and text_lang != state.lang():
+        note = _("The graph has no Chinese name for this; the English one is shown.")
+        return f'<span lang="en">{escape(text)}</span><sup class="dfk-no-zh" title="{escape(note)}">EN</sup>'
+    return f'<span lang="{escape(text_lang or "en")}">{escape(text)}</span>' if text_lang != state.lang() else escape(text)
+
+
+def label_of(iri) -> tuple[str, str]:
+    """The name of a resource for this page's reader, and the language it is in."""
+    from .resources import knowledge_graph
+
+    return api.graph_label(knowledge_graph().closure, URIRef(str(iri)), state.lang())
 
 
 def entity_href(iri: str, lang: str = "en") -> str:
@@ -55,9 +89,18 @@ def entity_href(iri: str, lang: str = "en") -> str:
     return "browse?" + urlencode(params, safe=":/")
 
 
-def link(iri: str, text: str, lang: str = "en") -> str:
-    """A link to the resource's page in this explorer (same tab)."""
-    return f'<a href="{escape(entity_href(iri, lang))}" target="_self">{escape(text)}</a>'
+def link(iri: str, text: str | None = None, lang: str = "en", text_lang: str | None = None) -> str:
+    """A link to the resource's page in this explorer (same tab). Without `text`, the resource's name from the
+    graph, marked where it is not in the page's language."""
+    if text is None:
+        text, text_lang = label_of(iri)
+    inner = name_html(text, text_lang) if text_lang is not None else escape(text)
+    return f'<a href="{escape(entity_href(iri, lang))}" target="_self">{inner}</a>'
+
+
+def quote(text: str, text_lang: str = "en") -> str:
+    """A passage (a provision's text, the paper's words) as a block quote in its own language."""
+    return f'<blockquote class="dfk-blockquote" lang="{escape(text_lang or "en")}">{escape(text)}</blockquote>'
 
 
 def badge(status: str, lang: str = "en") -> str:
@@ -66,7 +109,8 @@ def badge(status: str, lang: str = "en") -> str:
 
 
 def inferred_badge() -> str:
-    return '<span class="dfk-badge inferred" title="derived by OWL-RL reasoning, not written in the data">inferred</span>'
+    note, word = _("derived by OWL-RL reasoning, not written in the data"), _("inferred")
+    return f'<span class="dfk-badge inferred" title="{escape(note)}">{escape(word)}</span>'
 
 
 def table(headers: list[str], rows: list[list[str]], row_classes: list[str] | None = None, css_class: str = "") -> str:
@@ -84,7 +128,10 @@ def tree(nodes: list[TreeNode], lang: str = "en") -> str:
     def item(node: TreeNode) -> str:
         shown = node.note and node.note not in node.label  # "Article 47" needs no note "47"
         note = f' <span class="dfk-muted">{escape(node.note)}</span>' if shown else ""
-        text = link(node.iri, node.label, lang) if node.iri else escape(node.label)
+        if node.iri and state.lang() != "en" and label_of(node.iri)[1] != state.lang():
+            text = link(node.iri, node.label, lang, text_lang="en")  # marked: no name in the page's language
+        else:
+            text = link(node.iri, node.label, lang) if node.iri else escape(node.label)
         children = f"<ul>{''.join(item(c) for c in node.children)}</ul>" if node.children else ""
         return f"<li>{text}{note}{children}</li>"
 

@@ -17,10 +17,12 @@ from deepfake_kg.export import export
 from deepfake_kg.named_queries import NamedQuery, load_named_queries
 from deepfake_kg.resolve import PlatformType, platform_types
 
+from .i18n import _
+
 ENDPOINT_VARIABLE = "DEEPFAKE_KG_SPARQL_ENDPOINT"
 
 
-@st.cache_resource(show_spinner="Loading the knowledge graph (once per server)…")
+@st.cache_resource(show_spinner=False)  # app.py shows the spinner, in the visitor's language
 def knowledge_graph() -> KnowledgeGraph:
     kg = get_kg()
     # Materialise the lazily built views now, once, instead of in the first visitor's request.
@@ -48,7 +50,7 @@ def read_types(kg: KnowledgeGraph, texts: list[str]) -> tuple[list[str], list[st
         try:
             key = type_key(resolver(kg).resolve(text))
         except UnknownPlatformType as error:
-            notices.append(f"{error} It was left out.")
+            notices.append(_("{error} It was left out.").format(error=error))
             continue
         if key not in found:
             found.append(key)

@@ -19,11 +19,13 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from deepfake_kg import api
+
 Params = dict[str, list[str]]
 Parser = Callable[[Params], tuple[dict, list[str]]]
 
 LANG_KEY = "lang"
-LANGUAGES = {"en": "English", "zh": "中文"}
+LANGUAGES = api.LANGUAGES
 GRAPH_LANG = {"en": "en", "zh": "zh-Hans"}
 
 
@@ -59,7 +61,7 @@ def save_lang_only() -> None:
 
 
 def lang() -> str:
-    """'en' or 'zh': the language of labels chosen in the sidebar."""
+    """'en' or 'zh': the language of the explorer, chosen in the sidebar (or by `lang=` in the link)."""
     return st.session_state.get(LANG_KEY, "en")
 
 
@@ -68,7 +70,7 @@ def graph_lang() -> str:
 
 
 def load_lang() -> list[str]:
-    """The label language from the URL (`lang=en|zh`) when a session starts; the sidebar's choice after that."""
+    """The language from the URL (`lang=en|zh`) when a session starts; the sidebar's choice after that."""
     if LANG_KEY in st.session_state:
         return []
     value = (url_params([LANG_KEY]).get(LANG_KEY) or ["en"])[-1]
@@ -76,7 +78,8 @@ def load_lang() -> list[str]:
         st.session_state[LANG_KEY] = value
         return []
     st.session_state[LANG_KEY] = "en"
-    return [f"Unknown label language {value!r} in the link: showing English labels (use lang=en or lang=zh)."]
+    return [api.gettext("Unknown language {value!r} in the link: showing English (use lang=en or lang=zh).", "en")
+            .format(value=value)]
 
 
 def split_list(values: list[str]) -> list[str]:

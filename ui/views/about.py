@@ -2,7 +2,8 @@
 import pandas as pd
 import streamlit as st
 
-from dfkui import state
+from dfkui import html, state
+from dfkui.i18n import _
 from dfkui.resources import exported, knowledge_graph
 from deepfake_kg import __version__
 from deepfake_kg.about import LICENCES, citation, counts
@@ -15,48 +16,51 @@ MIME = {"ttl": "text/turtle", "jsonld": "application/ld+json", "nt": "applicatio
 
 state.save_lang_only()  # this page has no state of its own
 
-st.title("About this knowledge graph")
-st.markdown(
+st.title(_("About this knowledge graph"))
+st.markdown(_(
     "A legal knowledge graph of **platform criminal liability in deepfake governance**, modelled from Xuanting Liu, "
     "*Normative construction of platform criminal liability in the governance of deepfake technology*. "
     "Every duty is either **law in force** (lex lata, with its provision) or **proposed by the author** (lex ferenda, "
     "with the proposal of the paper); every assertion taken from the paper points to the verbatim passage it comes from. "
-    "Duties are attached to classes of platform, and OWL-RL reasoning derives which platforms receive them.")
-st.info("For study, not legal advice. The graph records one paper's account of the law, checked against primary "
-        "sources where noted; it is no substitute for the law itself or for advice on a particular case.", icon=":material/school:")
+    "Duties are attached to classes of platform, and OWL-RL reasoning derives which platforms receive them."))
+st.info(_("For study, not legal advice. The graph records one paper's account of the law, checked against primary "
+          "sources where noted; it is no substitute for the law itself or for advice on a particular case."),
+        icon=":material/school:")
 
 left, right = st.columns(2, gap="large")
 with left:
-    st.subheader("What the graph holds")
-    st.table(pd.DataFrame(counts(kg), columns=["what", "count"]).set_index("what"))
+    st.subheader(_("What the graph holds"))
+    st.table(pd.DataFrame([(_(what), n) for what, n in counts(kg)], columns=[_("what"), _("count")]).set_index(_("what")))
 with right:
     cite = citation(kg)
-    st.subheader("Version")
+    st.subheader(_("Version"))
     manifest = kg.manifest
-    st.markdown(f"- Ontology version **{cite.version}** (`{cite.version_iri}`)\n"
-                f"- Package `deepfake_kg` **{__version__}**\n"
-                f"- Reasoning: OWL 2 RL with {manifest.get('engine', 'owlrl')}, "
-                f"{manifest.get('reasoning_seconds', '?')} s at build time; build inputs `{str(manifest.get('inputs', ''))[:12]}`")
-    st.subheader("Licence")
-    st.markdown("\n".join(f"- {what.capitalize()}: [{name}]({url})" for what, (name, url) in LICENCES.items()))
-    st.subheader("How to cite")
-    st.markdown(cite.text)
-    st.code(cite.bibtex, language="bibtex")
-    st.caption("Cite the paper itself for its arguments: Xuanting Liu, “Normative construction of platform criminal "
-               "liability in the governance of deepfake technology”.")
+    st.markdown("- " + _("Ontology version **{version}** (`{iri}`)").format(version=cite.version, iri=cite.version_iri) + "\n"
+                "- " + _("Package `deepfake_kg` **{version}**").format(version=__version__) + "\n"
+                "- " + _("Reasoning: OWL 2 RL with {engine}, {seconds} s at build time; build inputs `{inputs}`").format(
+                    engine=manifest.get("engine", "owlrl"), seconds=manifest.get("reasoning_seconds", "?"),
+                    inputs=str(manifest.get("inputs", ""))[:12]))
+    st.subheader(_("Licence"))
+    st.markdown("\n".join(f"- {_(what).capitalize()}: [{name}]({url})" for what, (name, url) in LICENCES.items()))
+    st.subheader(_("How to cite"))
+    st.markdown(html.quote(cite.text, "en"), unsafe_allow_html=True)
+    # BibTeX wraps: a long title or URL must not push the page sideways on a phone.
+    st.code(cite.bibtex, language="bibtex", wrap_lines=True)
+    st.caption(_("Cite the paper itself for its arguments: Xuanting Liu, “Normative construction of platform criminal "
+                 "liability in the governance of deepfake technology”."))
 
-st.subheader("Download the whole graph")
-st.caption("Asserted: the triples written in ontology/ and data/. With inferences: plus what OWL-RL derives. "
-           "TriG and N-Quads always hold both, as two named graphs.")
+st.subheader(_("Download the whole graph"))
+st.caption(_("Asserted: the triples written in ontology/ and data/. With inferences: plus what OWL-RL derives. "
+             "TriG and N-Quads always hold both, as two named graphs."))
 for fmt in FORMATS:
     cells = st.columns([2, 2, 2, 4])
     cells[0].markdown(f"**{FORMAT_NAMES.get(fmt, fmt)}**")
     if fmt in ("trig", "nq"):
-        cells[1].download_button("Both named graphs", lambda fmt=fmt: exported(kg, fmt, True), f"deepfake-kg{SUFFIXES[fmt]}",
+        cells[1].download_button(_("Both named graphs"), lambda fmt=fmt: exported(kg, fmt, True), f"deepfake-kg{SUFFIXES[fmt]}",
                                  MIME[fmt], key=f"download_{fmt}", on_click="ignore")
         continue
-    cells[1].download_button("Asserted", lambda fmt=fmt: exported(kg, fmt, False), f"deepfake-kg{SUFFIXES[fmt]}",
+    cells[1].download_button(_("Asserted"), lambda fmt=fmt: exported(kg, fmt, False), f"deepfake-kg{SUFFIXES[fmt]}",
                              MIME[fmt], key=f"download_{fmt}", on_click="ignore")
-    cells[2].download_button("With inferences", lambda fmt=fmt: exported(kg, fmt, True),
+    cells[2].download_button(_("With inferences"), lambda fmt=fmt: exported(kg, fmt, True),
                              f"deepfake-kg-inferred{SUFFIXES[fmt]}", MIME[fmt], key=f"download_{fmt}_inferred",
                              on_click="ignore")

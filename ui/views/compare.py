@@ -4,6 +4,7 @@ from html import escape
 import streamlit as st
 
 from dfkui import html, state
+from dfkui.i18n import _
 from dfkui.resources import knowledge_graph, read_types, type_key, types_of
 from deepfake_kg.compare import duty_matrix
 from deepfake_kg.platform_examples import EXAMPLES, example
@@ -17,7 +18,7 @@ MAX_PLATFORMS = 8
 
 def type_label(local: str) -> str:
     t = TYPES[local]
-    return t.label_zh if lang == "zh" and t.label_zh else t.label
+    return t.label_zh if lang == "zh" and t.label_zh else html.shown_name(t.label, "en")
 
 
 def parse(params: state.Params) -> tuple[dict, list[str]]:
@@ -28,16 +29,20 @@ def parse(params: state.Params) -> tuple[dict, list[str]]:
         if chosen:
             platforms.append(chosen)
     if len(platforms) > MAX_PLATFORMS:
-        notices.append(f"At most {MAX_PLATFORMS} platforms can be compared; the first {MAX_PLATFORMS} are shown.")
+        notices.append(_("At most {n} platforms can be compared; the first {n} are shown.").format(n=MAX_PLATFORMS))
         platforms = platforms[:MAX_PLATFORMS]
     if not platforms:
         if params.get("platform"):
-            notices.append("The link names no usable platform: showing the default comparison.")
+            notices.append(_("The link names no usable platform: showing the default comparison."))
         platforms = DEFAULT
     values = {f"compare_{i}": p for i, p in enumerate(platforms)}
     values["compare_count"] = len(platforms)
     return values, notices
 
+
+# Widgets' option names, made now: a format_func may be called where the session (and its language) is not at hand.
+TYPE_NAMES = {local: type_label(local) for local in TYPES}
+EXAMPLE_NAMES = {e.slug: e.label_zh if lang == "zh" and e.label_zh else html.shown_name(e.label, "en") for e in EXAMPLES}
 
 PAGE = state.PageState("compare", ("platform",), ("compare_0",), parse)
 
@@ -61,9 +66,9 @@ def remove_last() -> None:
         st.session_state.compare_count -= 1
 
 
-st.title("Compare platform types")
-st.caption("Each column is one platform, described by one or more types; each row a duty. "
-           "● marks a duty in force, ○ a duty only the author proposes.")
+st.title(_("Compare platform types"))
+st.caption(_("Each column is one platform, described by one or more types; each row a duty. "
+             "● marks a duty in force, ○ a duty only the author proposes."))
 for notice in PAGE.load():
     st.warning(notice, icon=":material/link_off:")
 
@@ -71,37 +76,37 @@ count = st.session_state.compare_count
 slots = st.columns(min(count, 4))
 for i in range(count):
     st.session_state.setdefault(f"compare_{i}", [])
-    slots[i % len(slots)].multiselect(f"Platform {i + 1}", list(TYPES), key=f"compare_{i}", format_func=type_label,
-                                      placeholder="choose types")
+    slots[i % len(slots)].multiselect(_("Platform {n}").format(n=i + 1), list(TYPES), key=f"compare_{i}",
+                                      format_func=TYPE_NAMES.get, placeholder=_("choose types"))
 controls = st.columns([1, 1, 3])
-controls[0].button("Add a platform", on_click=add, args=([],), disabled=count >= MAX_PLATFORMS, width="stretch")
-controls[1].button("Remove the last", on_click=remove_last, disabled=count <= 1, width="stretch")
-controls[2].selectbox("Add a ready example", [s.slug for s in EXAMPLES], index=None, key="compare_example",
-                      on_change=add_example, placeholder="choose an example to add as a column",
-                      format_func=lambda slug: example(slug).label_zh if lang == "zh" else example(slug).label,
+controls[0].button(_("Add a platform"), on_click=add, args=([],), disabled=count >= MAX_PLATFORMS, width="stretch")
+controls[1].button(_("Remove the last"), on_click=remove_last, disabled=count <= 1, width="stretch")
+controls[2].selectbox(_("Add a ready example"), [s.slug for s in EXAMPLES], index=None, key="compare_example",
+                      on_change=add_example, placeholder=_("choose an example to add as a column"),
+                      format_func=EXAMPLE_NAMES.get,
                       label_visibility="collapsed")
 
 platforms = [st.session_state[f"compare_{i}"] for i in range(count)]
 PAGE.save({"platform": [",".join(p) for p in platforms if p]})
 platforms = [p for p in platforms if p]
 if not platforms:
-    st.info("Choose the types of at least one platform.")
+    st.info(_("Choose the types of at least one platform."))
     st.stop()
 
 matrix = duty_matrix([[TYPES[t].iri for t in p] for p in platforms], kg, glang)
-headers = ["Status", "Duty"] + [f"{i + 1}. {c.name}" for i, c in enumerate(matrix.columns)]
+headers = [_("Status"), _("Duty")] + [f"{i + 1}. {c.name}" for i, c in enumerate(matrix.columns)]
 cells, classes = [], []
 for row in matrix.rows:
     status_class = html.STATUS_CLASS.get(row.status, "")
-    mark = f'<span class="mark {status_class}" title="{escape(row.status)}">{html.STATUS_MARK.get(row.status, "✓")}</span>'
-    name = row.label_zh if lang == "zh" and row.label_zh else row.label
-    cells.append([html.badge(row.status, lang), html.link(row.duty, name, lang)] +
+    mark = f'<span class="mark {status_class}" title="{escape(html.status_text(row.status))}">{html.STATUS_MARK.get(row.status, "✓")}</span>'
+    cells.append([html.badge(row.status, lang), html.link(row.duty, lang=lang)] +
                  [mark if present else "" for present in row.present])
     classes.append(status_class)
-totals = ["", "<b>in force / proposed</b>"]
+totals = ["", "<b>" + escape(_("in force / proposed")) + "</b>"]
 for i, column in enumerate(matrix.columns):
     if column.error:
-        totals.append(f'<span class="dfk-badge error" title="{escape(column.error)}">impossible combination</span>')
+        impossible = _("impossible combination")
+        totals.append(f'<span class="dfk-badge error" title="{escape(column.error)}">{escape(impossible)}</span>')
     else:
         here = [r for r in matrix.rows if r.present[i]]
         in_force = sum(r.status == "in force" for r in here)
@@ -109,9 +114,10 @@ for i, column in enumerate(matrix.columns):
 table = html.table(headers, [totals] + cells, [""] + classes, "dfk-matrix")
 for column in matrix.columns:
     if column.error:
-        st.error(f"“{column.name}”: no platform can have all of these types at once. {column.error}", icon=":material/block:")
+        st.error(_("“{name}”: no platform can have all of these types at once. {error}").format(
+            name=column.name, error=column.error), icon=":material/block:")
 st.markdown(table, unsafe_allow_html=True)
 
 downloads = st.container(horizontal=True)
-downloads.download_button("Download CSV", matrix.to_csv(), "duty-matrix.csv", "text/csv", on_click="ignore")
-downloads.download_button("Download JSON", matrix.to_json(), "duty-matrix.json", "application/json", on_click="ignore")
+downloads.download_button(_("Download CSV"), matrix.to_csv(), "duty-matrix.csv", "text/csv", on_click="ignore")
+downloads.download_button(_("Download JSON"), matrix.to_json(), "duty-matrix.json", "application/json", on_click="ignore")

@@ -6,6 +6,7 @@ import streamlit as st
 from rdflib import URIRef
 
 from dfkui import html, state
+from dfkui.i18n import N_, _, ngettext
 from dfkui.resources import knowledge_graph, read_types, types_of
 from deepfake_kg.browse import members, provision_texts
 from deepfake_kg.duties import duties_for, explain
@@ -19,19 +20,21 @@ kg = knowledge_graph()
 g = kg.closure
 lang, glang = state.lang(), state.graph_lang()
 TYPES = types_of(kg)
-DIMENSIONS = [("function", "Function", "duties_function"), ("size tier", "Size tier", "duties_size"),
-              ("risk rating", "Risk rating", "duties_risk")]
+DIMENSIONS = [("function", N_("Function"), "duties_function"), ("size tier", N_("Size tier"), "duties_size"),
+              ("risk rating", N_("Risk rating"), "duties_risk")]
 STATUSES = {"all": "all", "in-force": "in force", "proposed": "proposed"}
+KIND = {"prohibition": N_("prohibition"), "obligation": N_("obligation")}
+STATUS_FILTER = {"all": N_("all"), "in-force": N_("in force"), "proposed": N_("proposed")}
 JURISDICTIONS = {node.iri.rsplit("/", 1)[-1]: node for node in members(kg, DFK.Jurisdiction, glang)}
 
 
 def name_of(iri) -> str:
-    return label(g, URIRef(str(iri)), glang)
+    return html.shown_name(*html.label_of(iri))
 
 
 def type_label(local: str) -> str:
     t = TYPES[local]
-    return t.label_zh if lang == "zh" and t.label_zh else t.label
+    return t.label_zh if lang == "zh" and t.label_zh else html.shown_name(t.label, "en")
 
 
 def parse(params: state.Params) -> tuple[dict, list[str]]:
@@ -41,23 +44,30 @@ def parse(params: state.Params) -> tuple[dict, list[str]]:
         if found:
             texts += [str(t) for t in found.types]
         else:
-            notices.append(f"There is no ready example {slug!r}; choose one of the examples below.")
+            notices.append(_("There is no ready example {slug!r}; choose one of the examples below.").format(slug=slug))
     chosen, unknown = read_types(kg, texts + state.split_list(params.get("types", [])))
     notices += unknown
     values = {key: [t for t in chosen if TYPES[t].dimension_label == dim] for dim, _, key in DIMENSIONS}
     status = (params.get("status") or ["all"])[-1]
     if status not in STATUSES:
-        notices.append(f"Unknown status filter {status!r}: showing all duties (use in-force or proposed).")
+        notices.append(_("Unknown status filter {status!r}: showing all duties (use in-force or proposed).")
+                       .format(status=status))
         status = "all"
     values["duties_status"] = status
     jurisdiction = (params.get("jurisdiction") or ["all"])[-1]
     if jurisdiction not in JURISDICTIONS and jurisdiction not in ("all", "none"):
-        notices.append(f"Unknown jurisdiction {jurisdiction!r}: showing every jurisdiction "
-                       f"(use {', '.join(JURISDICTIONS)} or none).")
+        notices.append(_("Unknown jurisdiction {jurisdiction!r}: showing every jurisdiction (use {choices} or none).")
+                       .format(jurisdiction=jurisdiction, choices=", ".join(JURISDICTIONS)))
         jurisdiction = "all"
     values["duties_jurisdiction"] = jurisdiction
     return values, notices
 
+
+# Widgets' option names, made now: a format_func may be called where the session (and its language) is not at hand.
+TYPE_NAMES = {local: type_label(local) for local in TYPES}
+STATUS_NAMES = {key: _(word) for key, word in STATUS_FILTER.items()}
+JURISDICTION_NAMES = {"all": _("all jurisdictions"), **{j: name_of(node.iri) for j, node in JURISDICTIONS.items()},
+                      "none": _("none (the author's proposals)")}
 
 PAGE = state.PageState("duties", ("types", "example", "status", "jurisdiction"),
                        tuple(key for _, _, key in DIMENSIONS) + ("duties_status", "duties_jurisdiction"), parse)
@@ -69,29 +79,28 @@ def use_example(slug: str) -> None:
         st.session_state[key] = values[key]
 
 
-st.title("Duties by platform type")
-st.caption("Choose what the platform does, how large it is and how risky it is rated — or start from an example. "
-           "Duties attach to classes of platform; a platform receives the duties of every class it belongs to by "
-           "OWL-RL reasoning.")
+st.title(_("Duties by platform type"))
+st.caption(_("Choose what the platform does, how large it is and how risky it is rated — or start from an example. "
+             "Duties attach to classes of platform; a platform receives the duties of every class it belongs to by "
+             "OWL-RL reasoning."))
 for notice in PAGE.load():
     st.warning(notice, icon=":material/link_off:")
 
-st.markdown("**Ready examples**")
+st.markdown("**" + _("Ready examples") + "**")
 buttons = st.columns(4)
 for i, ready in enumerate(EXAMPLES):
-    buttons[i % 4].button(ready.label_zh if lang == "zh" else ready.label, key=f"example_{ready.slug}",
+    buttons[i % 4].button(ready.label_zh if lang == "zh" and ready.label_zh else html.shown_name(ready.label, "en"), key=f"example_{ready.slug}",
                           on_click=use_example, args=(ready.slug,), width="stretch")
 
 columns = st.columns(3)
 for column, (dim, title, key) in zip(columns, DIMENSIONS):
     options = [local for local, t in TYPES.items() if t.dimension_label == dim]
-    column.multiselect(title, options, key=key, format_func=type_label, placeholder="any")
+    column.multiselect(_(title), options, key=key, format_func=TYPE_NAMES.get, placeholder=_("any"))
 filters = st.columns([2, 2, 3])
-filters[0].radio("Status", list(STATUSES), key="duties_status", horizontal=True,
-                 format_func=lambda s: {"all": "all", "in-force": "in force", "proposed": "proposed"}[s])
-filters[1].selectbox("Jurisdiction", ["all", *JURISDICTIONS, "none"], key="duties_jurisdiction",
-                     format_func=lambda j: {"all": "all jurisdictions", "none": "none (the author's proposals)"}.get(
-                         j, JURISDICTIONS[j].label if j in JURISDICTIONS else j))
+filters[0].radio(_("Status"), list(STATUSES), key="duties_status", horizontal=True,
+                 format_func=STATUS_NAMES.get)
+filters[1].selectbox(_("Jurisdiction"), ["all", *JURISDICTIONS, "none"], key="duties_jurisdiction",
+                     format_func=JURISDICTION_NAMES.get)
 
 chosen = [t for _, _, key in DIMENSIONS for t in st.session_state[key]]
 PAGE.save({"types": [",".join(chosen)],
@@ -99,13 +108,13 @@ PAGE.save({"types": [",".join(chosen)],
            "jurisdiction": [st.session_state.duties_jurisdiction] if st.session_state.duties_jurisdiction != "all" else []})
 
 if not chosen:
-    st.info("Choose at least one platform type above, or click a ready example.")
+    st.info(_("Choose at least one platform type above, or click a ready example."))
     st.stop()
 
 try:
     rows = duties_for([TYPES[t].iri for t in chosen], kg)
 except InconsistentGraph as error:
-    st.error(f"No platform can have all of these types at once. {error}", icon=":material/block:")
+    st.error(_("No platform can have all of these types at once. {error}").format(error=error), icon=":material/block:")
     st.stop()
 
 status_wanted = STATUSES[st.session_state.duties_status]
@@ -120,12 +129,12 @@ elif jurisdiction != "all":
 
 in_force = sum(r.status == "in force" for r in rows)
 platform = " + ".join(type_label(t) for t in chosen)
-st.subheader(f"{len(rows)} duties · {platform}" if lang == "zh" else f"{len(rows)} duties of a {platform}")
-st.markdown(f"{html.badge('in force', lang)} **{in_force}** law in force &nbsp;&nbsp; "
-            f"{html.badge('proposed', lang)} **{len(rows) - in_force}** proposed by the author, not law",
+st.subheader(ngettext("{n} duty of a {platform}", "{n} duties of a {platform}", len(rows)).format(n=len(rows), platform=platform))
+st.markdown(f"{html.badge('in force', lang)} **{in_force}** " + _("law in force") + " &nbsp;&nbsp; "
+            f"{html.badge('proposed', lang)} **{len(rows) - in_force}** " + _("proposed by the author, not law"),
             unsafe_allow_html=True)
 if not rows:
-    st.info("No duty matches these filters.")
+    st.info(_("No duty matches these filters."))
     st.stop()
 
 
@@ -133,13 +142,13 @@ def basis_cell(row) -> str:
     if row.legal_basis:
         parts = []
         for basis in row.legal_basis:
-            text = html.link(basis.provision, name_of(basis.provision), lang)
+            text = html.link(basis.provision, lang=lang)
             if basis.instrument:
-                text += f'<br><span class="dfk-muted">{html.link(basis.instrument, name_of(basis.instrument), lang)}</span>'
+                text += f'<br><span class="dfk-muted">{html.link(basis.instrument, lang=lang)}</span>'
             parts.append(text)
         return "<br>".join(parts)
     if row.proposals:
-        return "proposed in " + ", ".join(html.link(p["iri"], name_of(p["iri"]), lang) for p in row.proposals)
+        return _("proposed in") + " " + ", ".join(html.link(p["iri"], lang=lang) for p in row.proposals)
     return "—"
 
 
@@ -147,51 +156,49 @@ def paper_cell(row) -> str:
     if not row.quote:
         return "—"
     quote = row.quote if len(row.quote) <= 220 else row.quote[:219] + "…"
-    return f'§{escape(row.section)} <span class="dfk-quote">“{escape(quote)}”</span>'
-
-
-def duty_name(row) -> str:
-    return row.label_zh if lang == "zh" and row.label_zh else row.label
+    return f'§{escape(row.section)} <span class="dfk-quote" lang="en">“{escape(quote)}”</span>'
 
 
 cells = []
 for row in rows:
-    sanctions = "<br>".join(html.link(s["iri"], name_of(s["iri"]), lang) for s in row.sanctions) or "—"
-    via = ", ".join(html.link(c["iri"], name_of(c["iri"]), lang) for c in row.attached_via)
-    cells.append([html.badge(row.status, lang), html.link(row.duty, duty_name(row), lang) + f'<br><span class="dfk-muted">{escape(row.kind)}</span>',
-                  escape(row.required_action) or "—", basis_cell(row), sanctions, via, paper_cell(row)])
-st.markdown(html.table(["Status", "Duty", "Required action", "Legal basis", "Sanction", "Attached via", "Paper"], cells,
+    sanctions = "<br>".join(html.link(s["iri"], lang=lang) for s in row.sanctions) or "—"
+    via = ", ".join(html.link(c["iri"], lang=lang) for c in row.attached_via)
+    cells.append([html.badge(row.status, lang), html.link(row.duty, lang=lang) + f'<br><span class="dfk-muted">{escape(_(KIND.get(row.kind, row.kind)))}</span>',
+                  html.name_html(row.required_action, "en") if row.required_action else "—", basis_cell(row), sanctions, via, paper_cell(row)])
+st.markdown(html.table([_("Status"), _("Duty"), _("Required action"), _("Legal basis"), _("Sanction"), _("Attached via"),
+                        _("Paper")], cells,
                        [html.STATUS_CLASS.get(r.status, "") for r in rows], "dfk-duties"),
             unsafe_allow_html=True)
 
 downloads = st.container(horizontal=True)
 stem = "duties-" + "-".join(chosen)
-downloads.download_button("Download CSV", duties_text(rows, "csv"), f"{stem}.csv", "text/csv", on_click="ignore")
-downloads.download_button("Download JSON", duties_text(rows, "json"), f"{stem}.json", "application/json", on_click="ignore")
+downloads.download_button(_("Download CSV"), duties_text(rows, "csv"), f"{stem}.csv", "text/csv", on_click="ignore")
+downloads.download_button(_("Download JSON"), duties_text(rows, "json"), f"{stem}.json", "application/json", on_click="ignore")
 
-st.subheader("Why each duty attaches")
-st.caption("Open a duty to see the chain of classes and axioms that brought it to this platform, the provision's "
-           "text where the graph has it, and the passage of the paper.")
+st.subheader(_("Why each duty attaches"))
+st.caption(_("Open a duty to see the chain of classes and axioms that brought it to this platform, the provision's "
+             "text where the graph has it, and the passage of the paper."))
 types = [TYPES[t].iri for t in chosen]
 for row in rows:
-    title = f"{html.status_text(row.status, lang)} · {duty_name(row)}"
+    title = f"{html.status_text(row.status, lang)} · {name_of(row.duty)}"
     with st.expander(title, icon=html.STATUS_ICON.get(row.status)):
         why = explain(row.duty, types, kg)
-        steps = "".join(f'<li><code>{escape(s.rule)}</code> {escape(s.statement)}</li>' for s in why.steps)
+        steps = "".join(f'<li><code>{escape(s.rule)}</code> <span lang="en">{escape(s.statement)}</span></li>' for s in why.steps)
         st.markdown(f"<ol class='dfk-steps'>{steps}</ol>", unsafe_allow_html=True)
         for basis in row.legal_basis:
             text = provision_texts(kg, URIRef(basis.provision))
             if text.official or text.translation:
-                st.markdown(f"**{escape(name_of(basis.provision))}**")
+                st.markdown(f"**{html.link(basis.provision, lang=lang)}**", unsafe_allow_html=True)
                 if text.official:
-                    st.markdown(f"> {text.official}")
-                    st.caption("Official text.")
+                    st.markdown(html.quote(text.official, text.official_lang), unsafe_allow_html=True)
+                    st.caption(_("Official text."))
                 if text.translation:
-                    st.markdown(f"> {text.translation}")
-                    st.caption("Unofficial English translation.")
+                    st.markdown(html.quote(text.translation, "en"), unsafe_allow_html=True)
+                    st.caption(_("Unofficial English translation."))
             elif text.summary:
-                st.markdown(f"**{escape(name_of(basis.provision))}** — summary (the graph does not hold its text): {text.summary}")
+                st.markdown(f"**{html.link(basis.provision, lang=lang)}** — " + escape(_("summary (the graph does not hold its text):"))
+                            + f' <span lang="en">{escape(text.summary)}</span>', unsafe_allow_html=True)
         for passage in why.passages:
-            st.markdown(f"> “{passage.quote}”")
-            st.caption(f"The paper, section {passage.section}.")
-        st.markdown(f"{html.link(row.duty, 'Open this duty in Browse', lang)}", unsafe_allow_html=True)
+            st.markdown(html.quote(f"“{passage.quote}”", "en"), unsafe_allow_html=True)
+            st.caption(_("The paper, section {section}.").format(section=passage.section))
+        st.markdown(html.link(row.duty, _("Open this duty in Browse"), lang), unsafe_allow_html=True)
