@@ -27,17 +27,28 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
+    from . import __version__
+
     parser = argparse.ArgumentParser(prog="deepfake-kg", description="Deepfake Platform Liability Knowledge Graph.")
+    parser.add_argument("--version", action="version", version=f"deepfake-kg {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    build = commands.add_parser("build", help="compute the OWL-RL closure and write build/ (reused while inputs are unchanged)")
+    build = commands.add_parser("build", help="compute the OWL-RL closure into the build cache (reused while inputs are unchanged)")
     build.add_argument("--force", action="store_true", help="rebuild even if the inputs are unchanged")
     build.add_argument("--engine", choices=["reasonable", "owlrl"],
                        help="OWL 2 RL engine: reasonable (fast, the default; proven equal to owlrl on this graph) or owlrl (the reference)")
     build.set_defaults(run=_build)
 
-    validate = commands.add_parser("validate", help="check consistency, SHACL shapes, SPARQL checks and quotations")
+    validate = commands.add_parser("validate", help="check consistency, SHACL shapes, SPARQL checks and (with the paper) quotations")
+    validate.add_argument("--paper", metavar="FILE", help="the paper's plain text, to check every quotation, offset and section "
+                          "(default: $DEEPFAKE_KG_PAPER, else ../shared/source/ beside a checkout)")
     validate.set_defaults(run=_validate)
+
+    passages = commands.add_parser("passages", help="locate every passage in the paper: data/passage-selectors.ttl")
+    passages.add_argument("--paper", metavar="FILE", help="the paper's plain text (default: as for validate)")
+    passages.add_argument("--write", action="store_true", help="write data/passage-selectors.ttl (in a checkout) "
+                          "instead of printing it")
+    passages.set_defaults(run=_passages)
 
     duties = commands.add_parser("duties", help="the duties of a platform that has all the given types")
     duties.add_argument("types", nargs="+", metavar="TYPE", help="an IRI, a CURIE (dfk:VideoSharingPlatform) or an English or Chinese label")
@@ -81,7 +92,7 @@ def _parser() -> argparse.ArgumentParser:
 
     serve = commands.add_parser("serve", help="load the graph into Oxigraph and serve SPARQL read-only on 127.0.0.1")
     serve.add_argument("--port", type=int, default=7878, help="TCP port on 127.0.0.1 (default 7878)")
-    serve.add_argument("--store", metavar="DIR", help="Oxigraph store directory (default build/oxigraph)")
+    serve.add_argument("--store", metavar="DIR", help="Oxigraph store directory (default: oxigraph/ in the build cache)")
     serve.add_argument("--timeout", type=float, default=30.0,
                        help="Oxigraph's own per-query limit in seconds (soft: clients keep their own; default 30)")
     serve.add_argument("--reload", action="store_true", help="reload the store even if it holds the current build")
@@ -109,27 +120,56 @@ def _parser() -> argparse.ArgumentParser:
 
 def _build(args) -> int:
     from .build import build
+    from .paths import BUILD_DIR
     from .reasoning import DEFAULT_ENGINE
 
     started = time.perf_counter()
     kg = build(force=args.force, engine=args.engine or DEFAULT_ENGINE)
     m = kg.manifest
     print(f"{m['asserted_triples']} asserted and {m['inferred_triples']} inferred triples "
-          f"(OWL-RL with {m['engine']}: {m['reasoning_seconds']} s) in build/ "
+          f"(OWL-RL with {m['engine']}: {m['reasoning_seconds']} s) in {BUILD_DIR} "
           f"[{time.perf_counter() - started:.2f} s this run]")
     return 0
 
 
 def _validate(args) -> int:
     from .build import get_kg
+    from .paper import read_paper
+    from .paths import paper_file
     from .validate import validate
 
-    report = validate(get_kg())
+    found = paper_file(args.paper)
+    report = validate(get_kg(), read_paper(found) if found else None)
     for problem in report.problems:
         print(problem)
+    for warning in report.warnings:
+        print(f"warning: {warning}")
+    print(report.paper_line())
     verdict = "valid" if report.ok else f"{len(report.problems)} problems"
-    print(f"consistent (OWL-RL); {report.quotations} quotations checked; {verdict}")
+    quotations = f"{report.quotations} quotations checked" if report.paper else "quotations not checked"
+    print(f"consistent (OWL-RL); {quotations}; {verdict}")
     return 0 if report.ok else 1
+
+
+def _passages(args) -> int:
+    from .build import get_kg
+    from .errors import KGError
+    from .paper import NOT_CHECKED, read_paper
+    from .passages import selectors_turtle, write_selectors
+    from .paths import IN_CHECKOUT, PASSAGE_SELECTORS_FILE, paper_file
+
+    found = paper_file(args.paper)
+    if found is None:
+        raise KGError("The passages cannot be located without the paper: " + NOT_CHECKED.split(": ", 1)[1])
+    paper, graph = read_paper(found), get_kg().asserted
+    if not args.write:
+        sys.stdout.write(selectors_turtle(graph, paper))
+        return 0
+    if not IN_CHECKOUT:
+        raise KGError("--write changes data/ of a checkout; this is an installed package (print the file instead).")
+    count = write_selectors(graph, paper, PASSAGE_SELECTORS_FILE)
+    print(f"{count} passages located in {paper.path}; wrote {PASSAGE_SELECTORS_FILE}")
+    return 0
 
 
 def _duties(args) -> int:

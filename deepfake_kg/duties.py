@@ -188,6 +188,8 @@ def _passages(g: Graph, node) -> list[Passage]:
     for passage in g.objects(node, DFK.source):
         section = next((str(n) for sec in g.objects(passage, DFK.inSection) for n in g.objects(sec, DFK.sectionNumber)), "")
         for selector in g.objects(passage, OA.hasSelector):
+            if (selector, OA.prefix, None) in g:
+                continue  # the generated copy of the quotation (data/passage-selectors.ttl): shown once, as written
             for quote in g.objects(selector, OA.exact):
                 found.append(Passage(section, str(quote), str(passage)))
     return sorted(found, key=lambda p: (p.section, p.quote))

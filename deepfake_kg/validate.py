@@ -1,20 +1,23 @@
-"""`deepfake-kg validate`: consistency (OWL-RL), SHACL shapes, SPARQL quality checks and quotations.
+"""`deepfake-kg validate`: consistency (OWL-RL), SHACL shapes, SPARQL quality checks and, with the paper, provenance.
 
-Each check returns Problems that name the resource; the command fails on any of them.
+Each check returns Problems that name the resource; the command fails on any of them. Warnings (a passage added
+after data/passage-selectors.ttl was generated) are printed and do not fail it, so parallel work never breaks main.
+Without the paper (it is not in the repository), everything but the quotations is checked, and the report says so.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pyshacl import validate as shacl_validate
-from rdflib import Graph, Literal
+from rdflib import Graph
 
+from . import passages
 from .build import KnowledgeGraph
 from .load import parse_file
-from .namespaces import OA, SH, curie
-from .paths import ONTOLOGY_DIR, PAPER_FILE, SHAPES_FILE
+from .namespaces import SH, curie
+from .paper import NOT_CHECKED, Paper, normalise  # noqa: F401  (normalise: re-exported for tests)
+from .paths import ONTOLOGY_DIR, SHAPES_FILE
 
 CHECKS_DIR = ONTOLOGY_DIR / "checks"
 
@@ -32,20 +35,35 @@ class Problem:
 @dataclass
 class Report:
     problems: list[Problem] = field(default_factory=list)
-    quotations: int = 0
+    warnings: list[Problem] = field(default_factory=list)
+    quotations: int = 0  # passages whose quotation was found verbatim in the paper
+    paper: Paper | None = None  # None: quotations were not checked
+    edition: passages.Edition | None = None  # the recorded edition the paper file is, if any
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
+    def paper_line(self) -> str:
+        """One line on what was checked against which text of the paper."""
+        if self.paper is None:
+            return NOT_CHECKED
+        digest = f"SHA-256 {self.paper.sha256[:16]}…"
+        if self.edition is not None:
+            return (f"paper: {self.paper.path} ({digest}) is the edition recorded as {curie(self.edition.iri)} "
+                    f"(\u201c{self.edition.label}\u201d): quotations, sections and offsets checked.")
+        return (f"paper: {self.paper.path} ({digest}) matches no edition recorded in data/paper.ttl: quotations "
+                "and sections checked, offsets not (they count characters of the recorded edition).")
 
-def validate(kg: KnowledgeGraph, paper: Path = PAPER_FILE) -> Report:
-    report = Report()
+
+def validate(kg: KnowledgeGraph, paper: Paper | None = None) -> Report:
+    report = Report(paper=paper)
     report.problems += shacl_problems(kg.closure)
     report.problems += sparql_problems(kg.asserted)
-    quoted, missing = quotation_problems(kg.asserted, paper)
-    report.quotations = quoted
-    report.problems += missing
+    found = passages.check(kg.asserted, paper)
+    report.problems += [Problem("quotes", r, m) for r, m in found.problems]
+    report.warnings += [Problem("passages", r, m) for r, m in found.warnings]
+    report.quotations, report.edition = found.quotations, found.edition
     return report
 
 
@@ -69,25 +87,3 @@ def sparql_problems(graph: Graph, checks_dir: Path = CHECKS_DIR) -> list[Problem
         for row in graph.query(check.read_text()):
             problems.append(Problem(name, curie(row.resource), str(row.message)))
     return problems
-
-
-def normalise(text: str) -> str:
-    """The comparison ../shared/tools/check_quotes.py makes: white space and quote-mark style only."""
-    text = re.sub(r"[\u201c\u201d\u201e\u2033]", '"', text)
-    text = re.sub(r"[\u2018\u2019\u2032]", "'", text)
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def quotation_problems(graph: Graph, paper: Path = PAPER_FILE) -> tuple[int, list[Problem]]:
-    if not paper.is_file():
-        return 0, [Problem("quotes", str(paper), "the source paper is not there, so quotations cannot be checked")]
-    source = normalise(paper.read_text(encoding="utf-8"))
-    quoted, problems = 0, []
-    for selector, quote in graph.subject_objects(OA.exact):
-        if not isinstance(quote, Literal):
-            continue
-        quoted += 1
-        if normalise(str(quote)) not in source:
-            owner = next(graph.subjects(OA.hasSelector, selector), selector)
-            problems.append(Problem("quotes", curie(owner), f"quotation not found verbatim in the paper: {str(quote)[:120]!r}"))
-    return quoted, problems

@@ -1,15 +1,29 @@
-"""Every quotation is verbatim in the paper, as the shared checker sees it."""
+"""Every quotation is verbatim in the paper: as the package checks it, and as the shared checker sees it.
+
+Both need the paper, which is not in the repository (they skip without it, and fail under CI=true)."""
 import re
 import subprocess
 import sys
 
-from deepfake_kg.paths import PAPER_FILE, ROOT
+import pytest
 
-CHECKER = PAPER_FILE.parent.parent / "tools" / "check_quotes.py"
+from deepfake_kg.passages import anchors, check
+from deepfake_kg.paths import ROOT
 
 
-def test_check_quotes_reports_no_misses():
-    done = subprocess.run([sys.executable, str(CHECKER), "ontology", "data"], cwd=ROOT, capture_output=True, text=True)
+def test_every_quotation_is_in_the_paper_and_in_its_section(paper, kg):
+    findings = check(kg.asserted, paper)
+    assert not findings.problems, "\n".join(f"{r}: {m}" for r, m in findings.problems)
+    passages = [a for a in anchors(kg.asserted) if a.quote is not None]
+    assert findings.quotations == len(passages) >= 80
+
+
+def test_the_shared_checker_reports_no_misses(paper):
+    checker = paper.path.resolve().parent.parent / "tools" / "check_quotes.py"
+    if not checker.is_file():
+        pytest.skip(f"the team's shared checker is not beside the paper ({checker})")
+    done = subprocess.run([sys.executable, str(checker), "ontology", "data", "--source", str(paper.path)],
+                          cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout
     checked = int(re.search(r"(\d+) quotations checked", done.stdout).group(1))
     assert checked >= 80
