@@ -15,7 +15,7 @@ from __future__ import annotations
 from .build import KnowledgeGraph, get_kg
 from .describe import describe
 from .duties import DutyRow, duties_for, explain
-from .errors import KGError
+from .errors import EndpointError, KGError, QueryError, QueryTimeout
 from .i18n import LANGUAGES, collation_key, gettext, graph_label, ngettext, pgettext, sorted_for, use_language
 from .query import QueryResult, run_local, run_remote
 from .sparql_guard import Limits
@@ -23,7 +23,7 @@ from .sparql_guard import Limits
 __all__ = ["load_graph", "duties_for", "explain", "describe", "query", "KnowledgeGraph", "DutyRow", "QueryResult", "Limits",
            # the user-facing text in English or Chinese, and sorting as a Chinese reader expects (deepfake_kg/i18n.py)
            "LANGUAGES", "gettext", "ngettext", "pgettext", "use_language", "collation_key", "sorted_for", "graph_label",
-           "KGError"]
+           "KGError", "QueryError", "QueryTimeout", "EndpointError"]
 
 
 def load_graph() -> KnowledgeGraph:

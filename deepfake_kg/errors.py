@@ -24,6 +24,14 @@ class QueryError(KGError):
     """A SPARQL query was refused, failed, or timed out."""
 
 
+class QueryTimeout(QueryError):
+    """A query ran longer than its time limit and was stopped; `seconds` is the limit, for messages in words."""
+
+    def __init__(self, message: str, seconds: float):
+        self.seconds = seconds
+        super().__init__(message)
+
+
 class EndpointError(KGError):
     """A remote SPARQL endpoint could not be reached or answered with something unusable."""
 

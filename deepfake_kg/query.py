@@ -16,7 +16,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from .errors import EndpointError, QueryError
+from .errors import EndpointError, QueryError, QueryTimeout
 from .namespaces import PREFIXES
 from .sparql_guard import CheckedQuery, Limits, check_query
 
@@ -70,7 +70,8 @@ def run_local(text: str, dataset, limits: Limits = Limits()) -> QueryResult:
     sender.close()
     try:
         if not receiver.poll(limits.timeout_seconds):
-            raise QueryError(f"The query ran longer than {limits.timeout_seconds:g} s (setting timeout_seconds) and was stopped.")
+            raise QueryTimeout(f"The query ran longer than {limits.timeout_seconds:g} s (setting timeout_seconds) and was stopped.",
+                               limits.timeout_seconds)
         try:
             status, payload = receiver.recv()
         except EOFError:

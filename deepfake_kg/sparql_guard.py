@@ -13,6 +13,7 @@ from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
 from .errors import QueryError
+from .sparql_messages import syntax_error
 
 SERVICE_REFUSED = "SERVICE is not allowed: queries cannot reach other endpoints or the network."
 FORMS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
@@ -46,7 +47,7 @@ def check_query(text: str, limits: Limits = Limits()) -> CheckedQuery:
     except ParseException as error:
         if _is_update(text):
             raise QueryError("Updates (INSERT, DELETE, LOAD, CLEAR, …) are not allowed: this endpoint is read-only.") from None
-        raise QueryError(f"SPARQL syntax error at line {error.lineno}, column {error.col}: {error.msg}.") from None
+        raise QueryError(syntax_error(text, error)) from None
     except RecursionError:
         # Not the max_nesting limit: rdflib's parser (pyparsing) recurses dozens of frames per bracket and runs
         # out of Python's recursion depth first on about 25 nested parentheses; and it never ends on a SERVICE

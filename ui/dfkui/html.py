@@ -44,6 +44,8 @@ CSS = """
 .mark.proposed { color: #c07f00; }
 .dfk-no-zh { font-size: 0.62rem; font-weight: 700; margin-left: 0.15rem; padding: 0 0.2rem; border-radius: 0.25rem;
              background: rgba(128,128,128,0.18); opacity: 0.85; vertical-align: super; }
+.dfk-results { max-height: 36rem; overflow: auto; }
+.dfk-results thead th { position: sticky; top: 0; background: var(--background-color, #fff); }
 </style>
 """
 

@@ -1,123 +1,179 @@
-"""SPARQL: an editor prefilled from the named queries in queries/, run read-only and time-limited on the
-embedded graph or on the SPARQL endpoint the operator configured."""
+"""SPARQL: the YASQE editor (highlighting, completion, Ctrl+Enter), prefilled from the named queries in queries/,
+run read-only and time-limited on the embedded graph or, when the operator configured one, on a SPARQL endpoint.
+Results as YASGUI shows them: IRIs link to Browse, numeric columns can be charted."""
 import json
 
+import altair as alt
 import pandas as pd
 import streamlit as st
+from rdflib import OWL, RDF, RDFS, URIRef
 
-from dfkui import state
-from dfkui.resources import ENDPOINT_VARIABLE, configured_endpoint, knowledge_graph, named_queries
-from deepfake_kg.errors import EndpointError, QueryError
-from deepfake_kg.namespaces import curie
-from deepfake_kg.query import run_local, run_remote
-from deepfake_kg.sparql_guard import Limits
+from dfkui import sparql_results, state
+from dfkui.resources import configured_endpoint, knowledge_graph, named_queries
+from dfkui.sparql_editor import sparql_editor
+from deepfake_kg.api import EndpointError, Limits, QueryError, QueryTimeout, query
+
+
+def _(text: str) -> str:  # the app's translation helper takes this place once the catalogues are in
+    return text
+
 
 LIMITS = Limits(timeout_seconds=10.0, max_rows=10_000)
 kg = knowledge_graph()
+lang = state.lang()
 QUERIES = {q.name: q for q in named_queries()}
 DEFAULT = "duties-by-platform-type" if "duties-by-platform-type" in QUERIES else next(iter(QUERIES), None)
-TARGETS = {"embedded": "the embedded graph", "endpoint": "the configured endpoint"}
 endpoint = configured_endpoint()
+TARGETS = {"embedded": _("the embedded graph"), "endpoint": _("the configured endpoint")}
+
+
+@st.cache_resource
+def vocabulary(_kg) -> tuple[dict[str, str], list[str], list[str], frozenset]:
+    """The graph's prefixes, its classes and properties (for completion), and every IRI it describes (for links)."""
+    g = _kg.closure
+    prefixes = {p: str(ns) for p, ns in g.namespaces() if p and not p.startswith("ns") and not p.startswith("default")}
+    classes = sorted({str(c) for c in g.subjects(RDF.type, OWL.Class) if isinstance(c, URIRef)}
+                     | {str(c) for c in g.subjects(RDF.type, RDFS.Class) if isinstance(c, URIRef)})
+    properties = sorted({str(p) for t in (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, RDF.Property)
+                         for p in g.subjects(RDF.type, t) if isinstance(p, URIRef)})
+    known = frozenset(str(s) for s in g.subjects() if isinstance(s, URIRef))
+    return prefixes, classes, properties, known
+
+
+PREFIXES, CLASSES, PROPERTIES, KNOWN = vocabulary(kg)
 
 
 def parse(params: state.Params) -> tuple[dict, list[str]]:
     notices = []
     name = (params.get("query") or [DEFAULT])[-1]
     if name not in QUERIES:
-        notices.append(f"There is no named query {name!r}: showing {DEFAULT!r}.")
+        notices.append(_("There is no named query {name!r}: showing {default!r}.").format(name=name, default=DEFAULT))
         name = DEFAULT
     text = (params.get("text") or [""])[-1] or (QUERIES[name].text if name else "")
     target = (params.get("target") or ["embedded"])[-1]
-    if target not in TARGETS or (target == "endpoint" and not endpoint):
-        if target == "endpoint":
-            notices.append(f"No SPARQL endpoint is configured on this server (environment variable {ENDPOINT_VARIABLE}): "
-                           "the query runs on the embedded graph.")
-        else:
-            notices.append(f"Unknown target {target!r}: the query runs on the embedded graph.")
+    if target == "endpoint" and not endpoint:
+        notices.append(_("This server has no SPARQL endpoint configured: the query runs on the embedded graph."))
         target = "embedded"
-    if params.get("run") == ["1"]:
-        st.session_state.sparql_autorun = True
+    elif target not in TARGETS:
+        notices.append(_("Unknown target {target!r}: the query runs on the embedded graph.").format(target=target))
+        target = "embedded"
+    st.session_state.sparql_revision = st.session_state.get("sparql_revision", 0) + 1  # the editor shows this text
+    st.session_state.sparql_autorun = params.get("run") == ["1"]
     return {"sparql_query": name, "sparql_text": text, "sparql_target": target}, notices
 
 
-PAGE = state.PageState("sparql", ("query", "text", "target", "run"), ("sparql_text", "sparql_target"), parse)
+PAGE = state.PageState("sparql", ("query", "text", "target", "run"), ("sparql_query",), parse)
 
 
 def load_named() -> None:
     st.session_state.sparql_text = QUERIES[st.session_state.sparql_query].text
-    st.session_state.pop("sparql_result", None)
+    st.session_state.sparql_revision = st.session_state.get("sparql_revision", 0) + 1
+
+
+def error_in_words(error: Exception) -> str:
+    if isinstance(error, QueryTimeout):
+        return _("The query took longer than {seconds:g} seconds and was stopped. Narrow it down — more specific "
+                 "patterns, fewer OPTIONAL parts, a LIMIT — and run it again.").format(seconds=error.seconds)
+    return str(error)
 
 
 def run(text: str, target: str) -> None:
     try:
-        result = run_remote(text, endpoint, LIMITS) if target == "endpoint" else run_local(text, kg.dataset, LIMITS)
+        result = query(text, endpoint=endpoint, limits=LIMITS) if target == "endpoint" else query(text, limits=LIMITS)
         st.session_state.sparql_result = (text, target, result, "")
     except (QueryError, EndpointError) as error:
-        st.session_state.sparql_result = (text, target, None, str(error))
+        st.session_state.sparql_result = (text, target, None, error_in_words(error))
 
 
-st.title("SPARQL")
-st.caption(f"Read-only: SELECT, ASK, CONSTRUCT and DESCRIBE only, no SERVICE or FROM. A query is stopped after "
-           f"{LIMITS.timeout_seconds:g} s and returns at most {LIMITS.max_rows:,} rows. The embedded graph holds the "
-           "asserted triples and the OWL-RL inferences as two named graphs; the default graph is their union.")
+st.title(_("SPARQL"))
+st.caption(_("Read-only: SELECT, ASK, CONSTRUCT and DESCRIBE only, no SERVICE or FROM. A query is stopped after "
+             "{seconds:g} seconds and returns at most {rows:,} rows. The embedded graph holds the asserted triples and "
+             "the OWL-RL inferences as two named graphs; the default graph is their union.").format(
+                 seconds=LIMITS.timeout_seconds, rows=LIMITS.max_rows))
 for notice in PAGE.load():
     st.warning(notice, icon=":material/link_off:")
+st.session_state.setdefault("sparql_revision", 0)
+st.session_state.setdefault("sparql_target", "embedded")
 
 if QUERIES:
-    st.selectbox("Named query", list(QUERIES), key="sparql_query", format_func=lambda n: QUERIES[n].title,
+    st.selectbox(_("Start from a named query"), list(QUERIES), key="sparql_query", format_func=lambda n: QUERIES[n].title,
                  on_change=load_named)
-    chosen = QUERIES[st.session_state.sparql_query]
-    st.markdown(f"**{chosen.title}** — {chosen.question}")
-    if chosen.note:
-        st.caption(f"Note: {chosen.note}")
-st.text_area("Query", key="sparql_text", height=300)
-row = st.columns([2, 1, 4])
-row[0].radio("Run on", list(TARGETS), key="sparql_target", horizontal=True,
-             format_func=lambda t: TARGETS[t] if t == "embedded" or endpoint else f"{TARGETS[t]} (none configured)")
-clicked = row[1].button("Run query", type="primary", width="stretch")
-if st.session_state.sparql_target == "endpoint":
-    if endpoint:
-        st.caption(f"Endpoint: {endpoint}")
-    else:
-        st.caption(f"No endpoint is configured: set the environment variable {ENDPOINT_VARIABLE} before starting the app.")
+title = st.container()  # filled once the editor says whether the text is still the named query's
+edited = sparql_editor(st.session_state.sparql_text, st.session_state.sparql_revision, key="sparql_editor",
+                       prefixes=PREFIXES, classes=CLASSES, properties=PROPERTIES,
+                       hint=_("Ctrl+Enter (⌘+Enter) runs the query · Ctrl+Space completes prefixes and terms"))
+st.session_state.sparql_text = text = edited.text
+named = QUERIES.get(st.session_state.get("sparql_query"))
+if named and text.strip() == named.text.strip():
+    title.markdown(f"**{named.title}** — {named.question}")
+    if named.note:
+        title.caption(_("Note: {note}").format(note=named.note))
 
-text, target = st.session_state.sparql_text, st.session_state.sparql_target
-if clicked or st.session_state.pop("sparql_autorun", False):
-    if target == "endpoint" and not endpoint:
-        st.session_state.sparql_result = (text, target, None, "No SPARQL endpoint is configured on this server.")
-    else:
-        with st.spinner("Running the query…"):
-            run(text, target)
+row = st.columns([1, 3]) if endpoint else [st.container()]
+clicked = row[0].button(_("Run query"), type="primary", help=_("or press Ctrl+Enter in the editor"))
+if endpoint:  # the choice exists only where there is something to choose
+    row[1].radio(_("Run on"), list(TARGETS), key="sparql_target", horizontal=True, format_func=TARGETS.get)
+    if st.session_state.sparql_target == "endpoint":
+        st.caption(_("Endpoint: {endpoint}").format(endpoint=endpoint))
+else:
+    st.session_state.sparql_target = "embedded"
+target = st.session_state.sparql_target
+
+pressed = edited.run is not None and edited.run != st.session_state.get("sparql_run_seen")
+if pressed:
+    st.session_state.sparql_run_seen = edited.run
+if clicked or pressed or st.session_state.pop("sparql_autorun", False):
+    with st.spinner(_("Running the query…")):
+        run(text, target)
 
 shown = st.session_state.get("sparql_result")
 current = shown is not None and shown[:2] == (text, target)
-named = QUERIES.get(st.session_state.get("sparql_query"))
 PAGE.save({"query": [named.name] if named else [],
-           "text": [text] if not named or text != named.text else [],
+           "text": [text] if not named or text.strip() != named.text.strip() else [],
            "target": [target] if target != "embedded" else [],
            "run": ["1"] if current else []})
 
-if not current:
+if shown is None:
     st.stop()
-_, _, result, error = shown
+_text, _target, result, error = shown
+if not current:
+    st.caption(_("The results below are those of the query as it was when last run."))
 if error:
     st.error(error, icon=":material/block:")
     st.stop()
 if result.form == "ASK":
-    st.success(f"ASK: {'true' if result.boolean else 'false'}")
+    st.success(_("ASK: {answer}").format(answer=_("true") if result.boolean else _("false")))
 elif result.form in ("CONSTRUCT", "DESCRIBE"):
     turtle = result.graph().serialize(format="turtle")
-    st.markdown(f"**{len(result.graph())} triples**")
+    st.markdown(_("**{count} triples**").format(count=len(result.graph())))
     st.code(turtle, language="turtle")
-    st.download_button("Download Turtle", turtle, "result.ttl", "text/turtle", on_click="ignore")
+    st.download_button(_("Download Turtle"), turtle, "result.ttl", "text/turtle", on_click="ignore")
 else:
-    rows = result.rows()
-    st.markdown(f"**{len(rows)} rows**")
-    frame = pd.DataFrame([{v: curie(r[v]) for v in result.variables} for r in rows], columns=result.variables)
-    st.dataframe(frame, width="stretch", hide_index=True)
+    bindings = result.bindings
+    shown_rows = min(len(bindings), sparql_results.MAX_SHOWN)
+    st.markdown(_("**{count} rows**").format(count=len(bindings)) +
+                (" · " + _("the first {shown} are shown; the downloads hold all").format(shown=shown_rows)
+                 if shown_rows < len(bindings) else ""))
+    table, chart = st.tabs([_("Table"), _("Chart")])
+    with table:
+        st.markdown(sparql_results.table_html(result.variables, bindings, PREFIXES, set(KNOWN), lang),
+                    unsafe_allow_html=True)
+    with chart:
+        measures = sparql_results.numeric_columns(result.variables, bindings)
+        if not measures:
+            st.info(_("No column of this result holds numbers only, so there is nothing to chart. Counting "
+                      "queries (COUNT, SUM) give such columns."))
+        else:
+            measure = st.selectbox(_("Number to chart"), measures, format_func=lambda v: f"?{v}") if len(measures) > 1 else measures[0]
+            frame = pd.DataFrame(sparql_results.chart_rows(result.variables, bindings, measure, PREFIXES))
+            bars = alt.Chart(frame).mark_bar().encode(
+                x=alt.X("value:Q", title=f"?{measure}"),
+                y=alt.Y("label:N", sort="-x", title=None, axis=alt.Axis(labelLimit=320)),
+                tooltip=["label", "value"])
+            st.altair_chart(bars.properties(height=max(120, 22 * len(frame))), width="stretch")
     downloads = st.container(horizontal=True)
-    downloads.download_button("Download CSV", result.to_csv(), "result.csv", "text/csv", on_click="ignore")
-    downloads.download_button("Download JSON", json.dumps(result.to_sparql_json(), ensure_ascii=False, indent=2),
-                                 "result.json", "application/sparql-results+json", on_click="ignore")
+    downloads.download_button(_("Download CSV"), result.to_csv(), "result.csv", "text/csv", on_click="ignore")
+    downloads.download_button(_("Download JSON"), json.dumps(result.to_sparql_json(), ensure_ascii=False, indent=2),
+                              "result.json", "application/sparql-results+json", on_click="ignore")
 if result.notice:
     st.warning(result.notice)
