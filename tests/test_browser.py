@@ -271,30 +271,6 @@ def test_browse_actors_and_platform_types(page, server, tmp_path):
     shot(page, tmp_path, "browse-actors")
 
 
-def test_sparql_named_query_results_and_a_syntax_error(page, server, tmp_path):
-    open_app(page, server, "sparql?query=duties-in-force-legal-basis")
-    expect(page.get_by_text("Which duties are law today").first).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
-    page.get_by_role("button", name="Run query").click()
-    expect(page.get_by_text(re.compile(r"^\d+ rows$"))).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
-    idle(page)
-    # st.dataframe draws on a canvas; its accessible copy (td[role=gridcell]) is in the DOM but not "visible".
-    cells = page.locator("td[role=gridcell]")
-    expect(cells).not_to_have_count(0)
-    assert "Stop transmission of prohibited information" in cells.all_text_contents()
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Download JSON").click()
-    data = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
-    assert data["head"]["vars"][:2] == ["duty", "dutyLabel"] and data["results"]["bindings"]
-    shot(page, tmp_path, "sparql-results")
-
-    editor = page.get_by_role("textbox", name="Query")
-    editor.fill("SELECT ?s WHERE {\n  ?s ?p\n}")
-    editor.press("Control+Enter")  # commit the text area
-    page.get_by_role("button", name="Run query").click()
-    expect(page.get_by_text("SPARQL syntax error at line")).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
-    shot(page, tmp_path, "sparql-error")
-
-
 def test_about(page, server, tmp_path):
     open_app(page, server, "about")
     expect(page.get_by_role("heading", name="What the graph holds")).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
