@@ -1,7 +1,7 @@
 """The public query path is read-only, fetches nothing and stops runaway queries."""
 import pytest
 
-from deepfake_kg.errors import QueryError
+from deepfake_kg.errors import QueryError, QueryTimeout
 from deepfake_kg.query import run_local
 from deepfake_kg.sparql_guard import Limits, check_query
 
@@ -26,8 +26,9 @@ def test_refused_queries_say_why(text, reason):
 
 def test_a_runaway_query_is_stopped_at_its_limit(kg):
     runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
-    with pytest.raises(QueryError, match="longer than 1 s"):
+    with pytest.raises(QueryError, match="longer than 1 s") as stopped:
         run_local(runaway, kg.dataset, Limits(timeout_seconds=1))
+    assert isinstance(stopped.value, QueryTimeout) and stopped.value.seconds == 1  # the app words it itself
 
 
 def test_rows_are_capped_with_a_notice(kg):
