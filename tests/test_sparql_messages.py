@@ -15,8 +15,8 @@ def refusal(text: str) -> str:
     ("SELEC ?x WHERE { ?x ?p ?o }", "expected a query form: SELECT, CONSTRUCT, DESCRIBE or ASK"),
     ("SELECT WHERE { ?x ?p ?o }", "expected a variable such as ?x (or * for all variables) but found “WHERE {?x ?p ?o}”"
      .replace("{?x", "{ ?x").replace("?o}", "?o }")),
-    ("SELECT ?x WHERE { ?x ?p ?o", "expected a closing brace “}” but found the end of the query. An opening brace"),
-    ("SELECT ?x WHERE { ?x ?p ?o } }", "There is a closing brace “}” too many."),
+    ("SELECT ?x WHERE { ?x ?p ?o", "expected a closing brace “}” but found the end of the query. An opening “{” is never closed."),
+    ("SELECT ?x WHERE { ?x ?p ?o } }", "There is a closing “}” too many."),
     ("SELECT (COUNT(?x) ?n) WHERE { ?x ?p ?o }", "expected the keyword AS"),
     ("SELECT ?x WHERE { ?x ?p ?o } LIMT 5", "the query should end here but goes on with “LIMT 5”"),
     ("SELECT ?x WHERE { ?x ?p ?o } ORDER ?x", "ORDER and GROUP are followed by BY"),

@@ -9,13 +9,10 @@ import streamlit as st
 from rdflib import OWL, RDF, RDFS, URIRef
 
 from dfkui import sparql_results, state
+from dfkui.i18n import _
 from dfkui.resources import configured_endpoint, knowledge_graph, named_queries
 from dfkui.sparql_editor import sparql_editor
 from deepfake_kg.api import EndpointError, Limits, QueryError, QueryTimeout, query
-
-
-def _(text: str) -> str:  # the app's translation helper takes this place once the catalogues are in
-    return text
 
 
 LIMITS = Limits(timeout_seconds=10.0, max_rows=10_000)
