@@ -15,7 +15,7 @@ from .i18n import N_, _
 
 _QUERY_FORMS = N_("a query form: SELECT, CONSTRUCT, DESCRIBE or ASK (after any PREFIX and BASE lines)")
 _PUNCTUATION = {
-    "}": N_("a closing brace “}”"), "{": N_("an opening brace “{”"), ")": N_("a closing parenthesis “)”"),
+    "}": N_("a closing brace “{token}”"), "{": N_("an opening brace “{token}”"), ")": N_("a closing parenthesis “)”"),
     "(": N_("an opening parenthesis “(”"), "]": N_("a closing bracket “]”"), "[": N_("an opening bracket “[”"),
     ".": N_("a full stop “.” between triple patterns"), ",": N_("a comma “,”"), ";": N_("a semicolon “;”"),
     "?": N_("a variable such as ?x (or * for all variables)"), ":": N_("a colon “:” after the prefix name"),
@@ -25,7 +25,7 @@ _RULES = {  # rdflib rule names that can surface as the failing element
     "SelectQuery": _QUERY_FORMS, "ConstructQuery": _QUERY_FORMS, "DescribeQuery": _QUERY_FORMS,
     "AskQuery": _QUERY_FORMS, "PNAME_NS": N_("a prefix name ending in a colon, e.g. dfk:"),
     "IRIREF": N_("an IRI in angle brackets, e.g. <https://example.org/>"), "Var": N_("a variable such as ?x"),
-    "VAR1": N_("a variable such as ?x"), "GroupGraphPattern": N_("a group of patterns in braces { … }"),
+    "VAR1": N_("a variable such as ?x"), "GroupGraphPattern": N_("a group of patterns in braces {{ … }}"),
     "TriplesBlock": N_("a triple pattern (subject predicate object)"), "Expression": N_("an expression"),
     "INTEGER": N_("a whole number"),
 }
@@ -42,12 +42,12 @@ def expected_in_words(element: object) -> str:
     if quoted:
         token = quoted.group(1)
         if token in _PUNCTUATION:  # other tokens (“*”, “=”) need no words
-            return _(_PUNCTUATION[token])
+            return _(_PUNCTUATION[token]).format(token=token)
         if token.upper() in ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK"):
             return _(_QUERY_FORMS)
         return _("the keyword {keyword}").format(keyword=token.upper()) if token.isalpha() else f"“{token}”"
     name = re.sub(r"\W", "", text)
-    return _(_RULES[name]) if name in _RULES else f"“{text}”"
+    return _(_RULES[name]).format() if name in _RULES else f"“{text}”"
 
 
 def found_in_words(text: str, loc: int) -> str:
