@@ -23,6 +23,7 @@ from .namespaces import DFK, OA, OWL, RDF, RDFS, curie
 from .paths import ONTOLOGY_DIR
 from .resolve import label
 from .scenario import Scenario
+from .validity import parse_day, validity_for
 
 CLOSED_WORLD = ONTOLOGY_DIR / "closed-world"
 FRAMEWORKS = {DFK.LexLata: "today", DFK.LexFerenda: "proposed"}
@@ -64,9 +65,13 @@ class Assessment:
         return {**asdict(self), "differs": self.differs}
 
 
-def assess(scenario: Scenario, kg: KnowledgeGraph | None = None) -> Assessment:
+def assess(scenario: Scenario, kg: KnowledgeGraph | None = None, as_of=None) -> Assessment:
+    """`as_of` (a date or YYYY-MM-DD; default today): "today's law" is the law of that day — a conclusion
+    resting on a provision not yet (or no longer) in force that day does not hold, and an amended provision
+    is cited in the version binding that day."""
     kg = kg or get_kg()
     g = kg.closure
+    day = parse_day(as_of)
     platform = scenario.platform
     asserted = set(scenario.platform_types) | set(scenario.fact_classes)
     derived = {o for s, p, o in classifier_for(kg).classify(asserted, platform) if p == RDF.type and not isinstance(o, BNode)}
@@ -81,6 +86,7 @@ def assess(scenario: Scenario, kg: KnowledgeGraph | None = None) -> Assessment:
     no_care = _ask(view, "no-reasonable-care", platform=platform)
     conclusions = [_conclusion(kg, c, types, asserted) for c in _conclusion_classes(kg) if c in types]
     conclusions += _closed_world(kg, view, platform, types, stands, no_care)
+    verdict_types = _law_of_the_day(kg, conclusions, [c for c in _conclusion_classes(kg) if c in types], types, day)
     today = [c for c in conclusions if c.framework == "today"]
     proposed = [c for c in conclusions if c.framework == "proposed"]
     order = lambda c: (c.topic, not c.holds, c.statement)
@@ -91,9 +97,40 @@ def assess(scenario: Scenario, kg: KnowledgeGraph | None = None) -> Assessment:
         facts=sorted(label(g, f) for f in scenario.fact_classes),
         today=sorted(today, key=order),
         proposed=sorted(proposed, key=order),
-        verdict_today=_verdict_today(types),
+        verdict_today=_verdict_today(verdict_types),
         verdict_proposed=_verdict_proposed(types, stands, no_care),
     )
+
+
+def _law_of_the_day(kg: KnowledgeGraph, conclusions: list, classes: list, types: set, day) -> set:
+    """Re-date today's conclusions (the first len(classes) are OWL-RL ones, in `classes` order): a basis
+    replaced by a later version is cited in that version; one not in force on `day` stops the conclusion.
+    Returns the types the verdict may rely on."""
+    g, validity = kg.closure, validity_for(kg)
+    dropped = set()
+    for cls, conclusion in zip(classes, conclusions):
+        basis = conclusion.basis.get("iri")
+        if conclusion.framework != "today" or not basis or not conclusion.holds:
+            continue
+        current = validity.binding_version(URIRef(basis), day)
+        if current is None:
+            period = validity.period(URIRef(basis))
+            conclusion.holds, conclusion.effect = False, period.status_on(day)
+            conclusion.statement += f" — not the law on {day.isoformat()} ({conclusion.basis['label']} is {period.status_on(day)})"
+            dropped.add(cls)
+        elif current != URIRef(basis):
+            conclusion.basis = _ref(g, current)
+    if not dropped:
+        return types
+    remaining = set(types) - dropped
+    omissions = {c for c in types if (c, RDFS.subClassOf, DFK.Art2861Omission) in kg.asserted}
+    if omissions and omissions <= dropped:  # the omission element rested only on duties not yet law
+        remaining -= {DFK.Art2861Omission, DFK.Art2861ElementsMet}
+    for cls, conclusion in zip(classes, conclusions):
+        if cls not in remaining and cls not in dropped and conclusion.holds:
+            conclusion.holds, conclusion.effect = False, "not in force"
+            conclusion.statement += f" — not on {day.isoformat()}: it rests only on duties not then in force"
+    return remaining
 
 
 @lru_cache(maxsize=4)

@@ -54,12 +54,14 @@ def _parser() -> argparse.ArgumentParser:
     duties.add_argument("types", nargs="+", metavar="TYPE", help="an IRI, a CURIE (dfk:VideoSharingPlatform) or an English or Chinese label")
     duties.add_argument("--format", choices=["table", "json", "csv"], default="table")
     duties.add_argument("--status", choices=["all", "in-force", "proposed"], default="all")
+    _as_of(duties)
     duties.set_defaults(run=_duties)
 
     explain = commands.add_parser("explain", help="why a duty attaches to a platform of the given types")
     explain.add_argument("duty", help="the duty's IRI")
     explain.add_argument("types", nargs="+", metavar="TYPE")
     explain.add_argument("--format", choices=["table", "json"], default="table")
+    _as_of(explain)
     explain.set_defaults(run=_explain)
 
     types = commands.add_parser("types", help="list the platform types along their three dimensions")
@@ -82,6 +84,7 @@ def _parser() -> argparse.ArgumentParser:
     assess = commands.add_parser("assess", help="assess a scenario under today's law and under the paper's proposals")
     assess.add_argument("scenario", metavar="FILE|NAME", help="a .yaml, .json or .ttl scenario, or the name of one in scenarios/")
     assess.add_argument("--format", choices=["table", "json"], default="table")
+    _as_of(assess)
     assess.set_defaults(run=_assess)
 
     describe = commands.add_parser("describe", help="the concise bounded description of one resource (to link it)")
@@ -116,6 +119,11 @@ def _parser() -> argparse.ArgumentParser:
     app.add_argument("--address", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
     app.set_defaults(run=_app)
     return parser
+
+
+def _as_of(command) -> None:
+    command.add_argument("--as-of", metavar="DATE", default=None,
+                         help="the day to answer for, YYYY-MM-DD (default today): the law in force that day")
 
 
 def _build(args) -> int:
@@ -176,10 +184,9 @@ def _duties(args) -> int:
     from .duties import duties_for
     from .render import duties_text
 
-    rows = duties_for(args.types)
+    rows = duties_for(args.types, as_of=args.as_of)
     if args.status != "all":
-        wanted = "in force" if args.status == "in-force" else "proposed"
-        rows = [r for r in rows if r.status == wanted]
+        rows = [r for r in rows if (r.status == "in force") == (args.status == "in-force")]
     print(duties_text(rows, args.format))
     return 0
 
@@ -189,11 +196,11 @@ def _explain(args) -> int:
     from .namespaces import expand
 
     duty = expand(args.duty) or args.duty
-    result = explain(duty, args.types)
+    result = explain(duty, args.types, as_of=args.as_of)
     if args.format == "json":
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return 0
-    print(f"Why “{result.duty_label}” attaches:")
+    print(f"Why “{result.duty_label}” attaches ({result.status} on {result.as_of}):")
     for number, step in enumerate(result.steps, 1):
         print(f"  {number}. [{step.rule}] {step.statement}")
     for passage in result.passages:
@@ -258,7 +265,7 @@ def _assess(args) -> int:
             raise ScenarioError(f"No scenario file {args.scenario!r} (and none of that name in scenarios/).")
         path = named
     kg = get_kg()
-    result = assess(read_scenario(path, kg), kg)
+    result = assess(read_scenario(path, kg), kg, as_of=args.as_of)
     print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) if args.format == "json" else assessment_text(result))
     return 0
 

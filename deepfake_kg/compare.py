@@ -51,14 +51,15 @@ class DutyMatrix:
         return json.dumps(asdict(self), ensure_ascii=False, indent=2)
 
 
-def duty_matrix(platforms: list[list[URIRef]], kg: KnowledgeGraph, lang: str = "en") -> DutyMatrix:
-    """One column per platform (a list of type IRIs); rows are the duties any of them has, in force first."""
+def duty_matrix(platforms: list[list[URIRef]], kg: KnowledgeGraph, lang: str = "en", as_of=None) -> DutyMatrix:
+    """One column per platform (a list of type IRIs); rows are the duties any of them has on the day `as_of`
+    (default today), in force first."""
     columns, answers = [], []
     for types in platforms:
         name = " + ".join(label(kg.closure, t, lang) for t in types)
         column = Column(name, [str(t) for t in types])
         try:
-            answers.append({r.duty: r for r in duties_for(types, kg)})
+            answers.append({r.duty: r for r in duties_for(types, kg, as_of=as_of)})
         except InconsistentGraph as error:
             column.error = str(error)
             answers.append({})

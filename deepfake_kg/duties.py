@@ -13,8 +13,7 @@ from .errors import KGError
 from .classify import HYPOTHETICAL_PLATFORM, classifier_for
 from .namespaces import DFK, OA, OWL, RDF, RDFS, curie
 from .resolve import TypeResolver, label
-
-STATUS_NAMES = {DFK.LexLata: "in force", DFK.LexFerenda: "proposed"}
+from .validity import ATTACHING, IN_FORCE, Enactment, parse_day, validity_for
 
 
 @dataclass
@@ -30,6 +29,10 @@ class LegalBasis:
     provision_label: str
     instrument: str | None
     instrument_label: str | None
+    in_force_from: str | None = None  # ISO dates derived from the provision, its version and its instrument
+    in_force_until: str | None = None  # the last day in force, where it ended
+    status: str = ""  # the provision's own status on the day asked about
+    unknown: list[str] = field(default_factory=list)  # what is not verified about it (e.g. its number)
 
 
 @dataclass
@@ -50,6 +53,12 @@ class DutyRow:
     section: str
     quote: str
     passages: list[Passage] = field(default_factory=list)
+    as_of: str = ""  # the day the status is for (ISO)
+    in_force_from: str | None = None  # derived from the legal bases (deepfake_kg/validity.py)
+    in_force_until: str | None = None
+    enacted_by: list[Enactment] = field(default_factory=list)  # a proposal made law since, on as_of
+    remains_proposed: str = ""
+    beyond_paper: bool = False  # taken from checked primary law, not from the paper
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -68,6 +77,8 @@ class Explanation:
     platform_types: list[str]
     steps: list[Step]
     passages: list[Passage]
+    as_of: str = ""
+    status: str = ""  # the duty's status on as_of
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -83,20 +94,31 @@ def resolve_types(texts, kg: KnowledgeGraph | None = None) -> list[URIRef]:
     return [resolver(kg).resolve(text) for text in texts]
 
 
-def duties_for(types, kg: KnowledgeGraph | None = None) -> list[DutyRow]:
-    """The duties of one platform that has all of `types` (IRIs or anything TypeResolver accepts)."""
+def duties_for(types, kg: KnowledgeGraph | None = None, as_of=None) -> list[DutyRow]:
+    """The duties of one platform that has all of `types` (IRIs or anything TypeResolver accepts) on the day
+    `as_of` (a date or YYYY-MM-DD; default today): the law in force that day, and the author's proposals
+    ("proposed", or "proposed, since enacted" once a later provision made them law). Duties not yet or no
+    longer in force that day are left out; `timeline` lists every date."""
     kg = kg or get_kg()
+    day = parse_day(as_of)
+    rows = [r for r in all_duties_for(types, kg, day) if r.status in ATTACHING]
+    return sorted(rows, key=lambda r: (r.status != IN_FORCE, r.label))
+
+
+def all_duties_for(types, kg: KnowledgeGraph, day) -> list[DutyRow]:
+    """Every duty that attaches to a platform of `types` at some time, each with its status on `day`."""
     types = _as_iris(types, kg)
     triples = _classified(kg, tuple(types))
     derived_types = {o for s, p, o in triples if p == RDF.type} | set(types)
     duties = {o for s, p, o in triples if p == DFK.hasDuty}
-    rows = [_row(kg, duty, derived_types, set(types)) for duty in duties]
-    return sorted(rows, key=lambda r: (r.status != "in force", r.label))
+    return [_row(kg, duty, derived_types, set(types), day) for duty in duties]
 
 
-def explain(duty: URIRef | str, types, kg: KnowledgeGraph | None = None) -> Explanation:
-    """The chain of axioms through which `duty` reached a platform of `types`, with the paper's passage."""
+def explain(duty: URIRef | str, types, kg: KnowledgeGraph | None = None, as_of=None) -> Explanation:
+    """The chain of axioms through which `duty` reached a platform of `types`, with the paper's passage, and
+    its status on the day `as_of` (default today) with the dates that status is derived from."""
     kg = kg or get_kg()
+    day = parse_day(as_of)
     types = _as_iris(types, kg)
     duty = URIRef(str(duty))
     g = kg.closure
@@ -118,7 +140,27 @@ def explain(duty: URIRef | str, types, kg: KnowledgeGraph | None = None) -> Expl
                 steps.append(Step("prp-spo2", f"{label(g, provision)} is part of {label(g, source)}, so the duty's legal sources include it (property chain dfk:legalBasis ∘ dfk:partOf)."))
     for proposal in sorted(g.objects(duty, DFK.proposedIn)):
         steps.append(Step("proposal", f"The duty is proposed by the author in “{label(g, proposal)}”: not law in force."))
-    return Explanation(str(duty), label(g, duty), [str(t) for t in types], steps, _passages(g, duty))
+    timing = validity_for(kg).timing(duty, day)
+    steps += _date_steps(kg, duty, day, timing)
+    return Explanation(str(duty), label(g, duty), [str(t) for t in types], steps, _passages(g, duty),
+                       day.isoformat(), timing.status)
+
+
+def _date_steps(kg: KnowledgeGraph, duty: URIRef, day, timing) -> list[Step]:
+    """Why the duty has its status on `day`: the dates of each legal basis, or the provision that enacted it."""
+    g, validity = kg.closure, validity_for(kg)
+    steps = []
+    for provision in sorted(g.objects(duty, DFK.legalBasis), key=lambda p: validity.period(p).start or day):
+        period = validity.period(provision)
+        span = f"from {period.start.isoformat() if period.start else 'a date not recorded'}"
+        if period.last_day:
+            span += f" to {period.last_day.isoformat()}"
+        steps.append(Step("date", f"{label(g, provision)} binds {span}: on {day.isoformat()} it is {period.status_on(day)}."))
+    for enactment in timing.enacted_by:
+        steps.append(Step("date", f"Since {enactment.in_force_from}, {enactment.provision_label} makes the proposal law "
+                                  f"{enactment.extent}" + (f"; what remains proposed: {timing.remains_proposed}" if timing.remains_proposed else ".")))
+    steps.append(Step("date", f"So on {day.isoformat()} the duty is {timing.status}."))
+    return steps
 
 
 @lru_cache(maxsize=256)
@@ -195,9 +237,10 @@ def _passages(g: Graph, node) -> list[Passage]:
     return sorted(found, key=lambda p: (p.section, p.quote))
 
 
-def _row(kg: KnowledgeGraph, duty: URIRef, platform_types: set, requested: set) -> DutyRow:
+def _row(kg: KnowledgeGraph, duty: URIRef, platform_types: set, requested: set, day) -> DutyRow:
     g = kg.closure
-    status = next(iter(g.objects(duty, DFK.normativeStatus)), None)
+    validity = validity_for(kg)
+    timing = validity.timing(duty, day)
     kind = "prohibition" if (duty, RDF.type, DFK.Prohibition) in g else "obligation"
     bases = []
     for provision in sorted(g.objects(duty, DFK.legalBasis)):
@@ -205,8 +248,12 @@ def _row(kg: KnowledgeGraph, duty: URIRef, platform_types: set, requested: set) 
         if (provision, RDF.type, DFK.LegalInstrument) in g:
             instruments = []
         instrument = instruments[0] if instruments else None
+        period = validity.period(provision)
         bases.append(LegalBasis(str(provision), label(g, provision), str(instrument) if instrument else None,
-                                label(g, instrument) if instrument else None))
+                                label(g, instrument) if instrument else None, **period.to_dict(),
+                                status=period.status_on(day), unknown=sorted(map(str, g.objects(provision, DFK.unknown)))))
+    # The version binding on the day first: an amended article's successor before the text it replaced.
+    bases.sort(key=lambda b: b.status != IN_FORCE)
     carriers = _carriers(kg, duty, {(HYPOTHETICAL_PLATFORM, RDF.type, t) for t in platform_types})
     passages = _passages(g, duty)
     first = passages[0] if passages else Passage("", "", "")
@@ -215,19 +262,36 @@ def _row(kg: KnowledgeGraph, duty: URIRef, platform_types: set, requested: set) 
         label=label(g, duty, "en"),
         label_zh=label(g, duty, "zh-Hans"),
         kind=kind,
-        status=STATUS_NAMES.get(status, "unknown"),
+        status=timing.status,
         required_action=_text(g, duty, DFK.requiredAction),
         trigger=_text(g, duty, DFK.trigger),
         legal_basis=bases,
         jurisdiction=", ".join(sorted(label(g, j) for j in g.objects(duty, DFK.jurisdiction))),
-        sanctions=[{"iri": str(s), "label": label(g, s)} for s in sorted(g.objects(duty, DFK.sanctionedBy))],
+        sanctions=_sanctions(g, validity, duty, day),
         proposals=[{"iri": str(p), "label": label(g, p)} for p in sorted(g.objects(duty, DFK.proposedIn))],
         attached_via=[{"iri": str(c), "label": label(g, c)} for c in carriers],
         inferred=not any(c in requested for c in carriers),
         section=first.section,
         quote=first.quote,
         passages=passages,
+        as_of=day.isoformat(),
+        in_force_from=timing.in_force_from,
+        in_force_until=timing.in_force_until,
+        enacted_by=timing.enacted_by,
+        remains_proposed=timing.remains_proposed,
+        beyond_paper=any(g.objects(duty, DFK.beyondThePaper)),
     )
+
+
+def _sanctions(g: Graph, validity, duty: URIRef, day) -> list[dict]:
+    """Each sanction with its dates and its status on the day: a superseded fine is never shown as current."""
+    found = []
+    for sanction in sorted(g.objects(duty, DFK.sanctionedBy)):
+        periods = [validity.period(p) for p in g.objects(sanction, DFK.definedBy)] or [validity.period(sanction)]
+        period = periods[0]
+        found.append({"iri": str(sanction), "label": label(g, sanction), **period.to_dict(),
+                      "status": period.status_on(day), "unknown": sorted(map(str, g.objects(sanction, DFK.unknown)))})
+    return sorted(found, key=lambda s: s["status"] != IN_FORCE)
 
 
 def _text(g: Graph, node, predicate) -> str:

@@ -26,7 +26,7 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-DUTY_COLUMNS = ["status", "label", "attached_via", "legal_basis", "section", "inferred"]
+DUTY_COLUMNS = ["status", "label", "attached_via", "legal_basis", "from", "section", "inferred"]
 
 
 def duty_cells(row: DutyRow) -> dict[str, str]:
@@ -37,7 +37,16 @@ def duty_cells(row: DutyRow) -> dict[str, str]:
         "kind": row.kind,
         "required_action": row.required_action,
         "attached_via": "; ".join(c["label"] for c in row.attached_via),
-        "legal_basis": "; ".join(b.provision_label for b in row.legal_basis) or "; ".join(p["label"] for p in row.proposals),
+        # Only the provisions binding on the day: a replaced text is never shown as the current basis.
+        "legal_basis": "; ".join(b.provision_label for b in row.legal_basis if b.status == "in force")
+                       or "; ".join(e.provision_label for e in row.enacted_by)
+                       or "; ".join(p["label"] for p in row.proposals),
+        # The date of the text binding on the day (an amended law's own date), else the duty's first date.
+        "from": next((b.in_force_from for b in row.legal_basis if b.status == "in force" and b.in_force_from), None)
+                or row.in_force_from or (row.enacted_by[0].in_force_from if row.enacted_by else "") or "",
+        "until": row.in_force_until or "",
+        "as_of": row.as_of,
+        "beyond_paper": "yes" if row.beyond_paper else "no",
         "section": row.section,
         "quote": row.quote,
         "inferred": "yes" if row.inferred else "no",
@@ -49,14 +58,22 @@ def duties_text(rows: list[DutyRow], fmt: str) -> str:
         return json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2)
     if fmt == "csv":
         out = io.StringIO()
-        fields = ["duty", "label", "status", "kind", "required_action", "attached_via", "legal_basis", "inferred", "section", "quote"]
+        fields = ["duty", "label", "status", "as_of", "from", "until", "kind", "required_action", "attached_via", "legal_basis",
+                  "inferred", "beyond_paper", "section", "quote"]
         writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n", extrasaction="ignore")
         writer.writeheader()
         writer.writerows(duty_cells(r) for r in rows)
         return out.getvalue()
     in_force = sum(r.status == "in force" for r in rows)
+    enacted = sum(r.status == "proposed, since enacted" for r in rows)
     body = table(DUTY_COLUMNS, [[duty_cells(r)[c] for c in DUTY_COLUMNS] for r in rows])
-    return f"{body}\n\n{len(rows)} duties: {in_force} in force, {len(rows) - in_force} proposed by the author."
+    day = f" on {rows[0].as_of}" if rows and rows[0].as_of else ""
+    since = f" ({enacted} of them since enacted in whole or part)" if enacted else ""
+    notes = sorted({f"Not verified: {b.provision_label}: {u}" for r in rows for b in r.legal_basis if b.status == "in force" for u in b.unknown}
+                   | {f"Not verified: {s['label']}: {u}" for r in rows for s in r.sanctions if s["status"] == "in force" for u in s["unknown"]})
+    tail = "".join(f"\n{n}" for n in notes)
+    return (f"{body}\n\n{len(rows)} duties{day}: {in_force} in force, {len(rows) - in_force} proposed by the author{since}."
+            f"{tail}")
 
 
 def query_text(result: QueryResult, fmt: str) -> str:

@@ -74,7 +74,7 @@ def test_video_sharing_and_large_show_cybersecurity_law_in_force_and_large_platf
     rows = duty_rows(at)
     expected = duties_for([DFK.VideoSharingPlatform, DFK.LargeLeadingPlatform], kg)
     assert [r["duty"] for r in rows] == [d.duty for d in expected]  # the package's answer, drawn as it is
-    csl = [r for r in rows if "provision/cn-cybersecurity-law/art-47" in r["html"]]
+    csl = [r for r in rows if "provision/cn-cybersecurity-law/2016/art-47" in r["html"]]
     assert len(csl) >= 4 and all(r["status"] == "in force" and r["class"] == "in-force" for r in csl)
     large = [r for r in rows if 'entity=dfk:LargeLeadingPlatform"' in r["html"]]
     assert large and all(r["status"] == "proposed" and r["class"] == "proposed" for r in large)
@@ -227,7 +227,7 @@ def test_browse_lists_instruments_and_their_provisions():
     at = ok(open_page("browse"))
     tree = html_with(at, "dfk-tree")
     assert "Cybersecurity Law of the People&#x27;s Republic of China" in tree
-    assert "entity=id:provision/cn-cybersecurity-law/art-47" in tree
+    assert "entity=id:provision/cn-cybersecurity-law/2016/art-47" in tree
     assert any("Choose a resource" in i.value for i in at.info)
 
 
@@ -256,7 +256,7 @@ def test_a_resource_page_from_a_link():
     assert '<b>zh</b> <span lang="zh">立即停止传输违法信息</span>' in text
     statements = html_with(at, "dfk-statements")
     assert 'class="dfk-badge inferred"' in statements and "asserted" in statements
-    assert "entity=id:provision/cn-cybersecurity-law/art-47" in statements
+    assert "entity=id:provision/cn-cybersecurity-law/2016/art-47" in statements
     assert "entity=dfk:NetworkOperator" in " ".join(m.value for m in at.markdown if "Referred" in m.value or "dfk-statements" in m.value)
     graphs = at.get("graphviz_chart")
     assert len(graphs) == 1 and "network operator" in graphs[0].proto.spec

@@ -10,7 +10,7 @@ from deepfake_kg.namespaces import DFK, ID, OWL, RDF
 from deepfake_kg.reasoning import inferred_part, owlrl_closure
 
 CSL = ID["instrument/cn-cybersecurity-law"]
-ART_47 = ID["provision/cn-cybersecurity-law/art-47"]
+ART_47 = ID["provision/cn-cybersecurity-law/2016/art-47"]
 STOP = ID["duty/csl-47-stop-transmission"]
 EX = "https://example.org/"
 

@@ -174,7 +174,7 @@ def test_video_sharing_and_large_show_law_in_force_and_proposals_each_with_its_e
     heading = page.get_by_role("heading", name="duties of a video-sharing platform + large leading platform")
     expect(heading).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
 
-    csl = page.locator("table.dfk-duties tbody tr").filter(has_text="Cybersecurity Law, Article 47")
+    csl = page.locator("table.dfk-duties tbody tr").filter(has_text="Cybersecurity Law (2016 text), Article 47")
     expect(csl.first).to_be_visible()
     assert csl.count() >= 4
     for i in range(csl.count()):
@@ -257,9 +257,9 @@ def test_browse_a_resource_with_its_statements_and_neighbourhood(page, server, t
     shot(page, tmp_path, "browse-duty")
 
     idle(page)
-    page.locator("ul.dfk-tree").get_by_role("link", name="Cybersecurity Law, Article 47", exact=True).click()
-    expect(page.get_by_role("heading", name="Cybersecurity Law, Article 47")).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
-    assert "entity=id:provision/cn-cybersecurity-law/art-47" in page.url.replace("%3A", ":").replace("%2F", "/")
+    page.locator("ul.dfk-tree").get_by_role("link", name="Cybersecurity Law (2016 text), Article 47", exact=True).click()
+    expect(page.get_by_role("heading", name="Cybersecurity Law (2016 text), Article 47")).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
+    assert "entity=id:provision/cn-cybersecurity-law/2016/art-47" in page.url.replace("%3A", ":").replace("%2F", "/")
     expect(page.get_by_text("网络运营者应当加强对其用户发布的信息的管理").first).to_be_visible()
 
 

@@ -20,7 +20,7 @@ def test_duties_of_a_video_sharing_platform_as_json(kg):
     code, out, err = run("duties", "video-sharing platform", "--format", "json")
     assert code == 0, err
     rows = json.loads(out)
-    csl = [r for r in rows if any(b["provision"].endswith("cn-cybersecurity-law/art-47") for b in r["legal_basis"])]
+    csl = [r for r in rows if any(b["provision"].endswith("cn-cybersecurity-law/2016/art-47") for b in r["legal_basis"])]
     assert len(csl) >= 4
     for row in csl:
         assert row["inferred"] is True and row["status"] == "in force"

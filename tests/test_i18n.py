@@ -68,7 +68,7 @@ def test_a_name_the_graph_lacks_in_chinese_says_so(kg):
 def test_the_detector_tells_english_from_chinese_and_from_technical_names():
     assert untranslated("Choose at least one platform type")
     assert not untranslated("请至少选择一种平台类型 (OWL-RL)")
-    assert not untranslated("dfk:hasDuty id:provision/cn-cybersecurity-law/art-47")
+    assert not untranslated("dfk:hasDuty id:provision/cn-cybersecurity-law/2016/art-47")
     assert not untranslated("Video-sharing platform [EN]")
     assert html_runs('<p>义务 <span lang="en">Stop transmission</span> <code>cax-sco</code> left</p>') == ["义务", "left"]
 
@@ -78,7 +78,7 @@ def test_the_detector_tells_english_from_chinese_and_from_technical_names():
 PAGES = {  # page → query string that shows its main content
     "duties": {"types": "VideoSharingPlatform,LargeLeadingPlatform"},
     "compare": {},
-    "browse": {"entity": "id:provision/cn-cybersecurity-law/art-47"},
+    "browse": {"entity": "id:provision/cn-cybersecurity-law/2016/art-47"},
     "about": {},
 }
 

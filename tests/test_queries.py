@@ -55,7 +55,7 @@ def test_duties_in_force_legal_basis(ask, kg):
     rows = ask("duties-in-force-legal-basis")
     in_force = {str(d) for d in kg.closure.subjects(DFK.normativeStatus, DFK.LexLata) if (d, RDF.type, DFK.Duty) in kg.closure}
     assert {r["duty"] for r in rows} <= in_force
-    csl = [r for r in rows if r["provision"].endswith("cn-cybersecurity-law/art-47")]
+    csl = [r for r in rows if r["provision"].endswith("cn-cybersecurity-law/2016/art-47")]
     assert len(csl) >= 5 and {r["instrument"] for r in csl} == {str(ID["instrument/cn-cybersecurity-law"])}
     # The article of the Algorithmic Recommendation Provisions was not checked: the duty cites the instrument.
     assert any(r["provision"] == str(ID["instrument/cn-algorithmic-recommendation-provisions"]) for r in rows)
@@ -87,7 +87,7 @@ def test_sanctions_by_duty(ask):
     assert kinds["csl-47-stop-transmission"] == "AdministrativePenalty"
     assert any(d.startswith("cl-286-1") and k == "CriminalPenalty" for d, k in kinds.items())
     art68 = {r["provision"] for r in rows if r["kind"].endswith("AdministrativePenalty")}
-    assert art68 == {str(ID["provision/cn-cybersecurity-law/art-68"])}
+    assert art68 == {str(ID["provision/cn-cybersecurity-law/2016/art-68"])}
 
 
 def test_provisions_by_instrument(ask):

@@ -88,7 +88,7 @@ top[1].selectbox(_("Open a resource"), options, key="browse_entity", placeholder
                  format_func=lambda name: f"{INDEX.get(name, name)} — {name}")
 top[2].text_input(_("…or an IRI"), key="browse_iri", on_change=open_typed, placeholder="dfk:hasDuty",
                   help=_("Any IRI of the graph, or a short name such as dfk:hasDuty or "
-                         "id:provision/cn-cybersecurity-law/art-47."))
+                         "id:provision/cn-cybersecurity-law/2016/art-47."))
 if st.session_state.get("browse_problem"):
     st.warning(st.session_state.browse_problem)
 section, entity = st.session_state.browse_section, st.session_state.browse_entity
