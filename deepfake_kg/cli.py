@@ -74,6 +74,8 @@ def _parser() -> argparse.ArgumentParser:
     query.add_argument("--endpoint", metavar="URL", help="a SPARQL 1.1 endpoint to query instead of the embedded graph")
     query.add_argument("--timeout", type=float, default=10.0, help="seconds before the query is stopped (default 10)")
     query.add_argument("--max-rows", type=int, default=10_000, help="rows returned at most (default 10000)")
+    query.add_argument("--as-of", metavar="DATE", default=None,
+                       help="for a query that takes a date (VALUES ?asOf { ... }): the day to ask about, YYYY-MM-DD")
     query.set_defaults(run=_query)
 
     export = commands.add_parser("export", help="write the graph in an RDF format to standard output")
@@ -229,6 +231,10 @@ def _query(args) -> int:
 
     limits = Limits(timeout_seconds=args.timeout, max_rows=args.max_rows)
     text = read_query(args.source)
+    if args.as_of:
+        from .named_queries import on_date
+
+        text = on_date(text, args.as_of)
     if args.endpoint:
         result = run_remote(text, args.endpoint, limits)
     else:

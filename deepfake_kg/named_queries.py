@@ -44,6 +44,25 @@ def parse_named_query(name: str, text: str) -> NamedQuery:
     return NamedQuery(name, title, fields.get("question", ""), text, fields.get("note", ""))
 
 
+# A query that takes a date names it in one line, `VALUES ?asOf { "YYYY-MM-DD"^^xsd:date }`: the file runs as it
+# is (on that default day) anywhere, and `on_date` rewrites that one line for another day.
+_AS_OF = re.compile(r'VALUES\s+\?asOf\s*\{[^}]*\}')
+
+
+def takes_date(text: str) -> bool:
+    return bool(_AS_OF.search(text))
+
+
+def on_date(text: str, day) -> str:
+    """The query with its ?asOf set to `day` (a date or YYYY-MM-DD); KGError if the query takes no date."""
+    from .errors import KGError
+    from .validity import parse_day
+
+    if not takes_date(text):
+        raise KGError("This query takes no date (it has no line VALUES ?asOf { ... }).")
+    return _AS_OF.sub(f'VALUES ?asOf {{ "{parse_day(day).isoformat()}"^^xsd:date }}', text, count=1)
+
+
 def load_named_queries(directory: Path = QUERIES_DIR) -> list[NamedQuery]:
     """Every named query, ordered by title."""
     queries = [parse_named_query(path.stem, path.read_text(encoding="utf-8")) for path in sorted(directory.glob("*.rq"))]

@@ -47,7 +47,7 @@ def duty_cells(row: DutyRow) -> dict[str, str]:
         "until": row.in_force_until or "",
         "as_of": row.as_of,
         "beyond_paper": "yes" if row.beyond_paper else "no",
-        "section": row.section,
+        "section": row.section or ("beyond the paper" if row.beyond_paper else ""),
         "quote": row.quote,
         "inferred": "yes" if row.inferred else "no",
     }

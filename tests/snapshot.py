@@ -28,6 +28,8 @@ COMBINATIONS = [
     ["dfk:DeepSynthesisServiceProvider", "dfk:LargeLeadingPlatform", "dfk:PublicOpinionAttributeProvider"],
     ["dfk:LargeLeadingPlatform", "dfk:SmallMediumPlatform"],
 ]
+# Answers depend on the day asked about (the law changes): pinned for one fixed day, never "today".
+AS_OF = "2026-11-30"
 EXPLAINED = [["dfk:FaceSwapService", "dfk:SmallMediumPlatform"], ["dfk:VideoSharingPlatform", "dfk:LargeLeadingPlatform"]]
 
 
@@ -107,7 +109,7 @@ def duties(kg) -> dict:
     platforms, described = {}, {}
     for name, types in _platforms(kg):
         try:
-            rows = [_duty(row) for row in duties_for(types, kg)]
+            rows = [_duty(row) for row in duties_for(types, kg, as_of=AS_OF)]
         except KGError as error:
             platforms[name] = {"error": str(error)}
             continue
@@ -123,8 +125,8 @@ def explanations(kg) -> dict:
 
     answers = {}
     for types in EXPLAINED:
-        for row in duties_for(types, kg):
-            result = _plain(explain(row.duty, types, kg))
+        for row in duties_for(types, kg, as_of=AS_OF):
+            result = _plain(explain(row.duty, types, kg, as_of=AS_OF))
             answers[f"{row.duty} for {' + '.join(types)}"] = {"steps": result["steps"], "passages": result["passages"]}
     return answers
 
@@ -132,7 +134,7 @@ def explanations(kg) -> dict:
 def assessments(kg) -> dict:
     from deepfake_kg.assess import assess, load_library
 
-    return {scenario.id: {**_plain(assess(scenario, kg)), "differs": assess(scenario, kg).differs}
+    return {scenario.id: {**_plain(assess(scenario, kg, as_of=AS_OF)), "differs": assess(scenario, kg, as_of=AS_OF).differs}
             for scenario in load_library(kg=kg)}
 
 
@@ -141,7 +143,7 @@ def comparison(kg) -> dict:
     from deepfake_kg.namespaces import expand
 
     platforms = [[expand(t) for t in types] for types in COMBINATIONS]
-    return _plain(duty_matrix(platforms, kg))
+    return _plain(duty_matrix(platforms, kg, as_of=AS_OF))
 
 
 def queries(kg) -> dict:

@@ -86,8 +86,9 @@ def test_sanctions_by_duty(ask):
     kinds = {r["duty"].rsplit("/", 1)[1]: r["kind"].split("#")[1] for r in rows}
     assert kinds["csl-47-stop-transmission"] == "AdministrativePenalty"
     assert any(d.startswith("cl-286-1") and k == "CriminalPenalty" for d, k in kinds.items())
-    art68 = {r["provision"] for r in rows if r["kind"].endswith("AdministrativePenalty")}
-    assert art68 == {str(ID["provision/cn-cybersecurity-law/2016/art-68"])}
+    csl = {r["provision"] for r in rows if r["kind"].endswith("AdministrativePenalty") and r["duty"].rsplit("/", 1)[1].startswith("csl-47")}
+    # the 2016 Art. 68 and, from 2026, the amended law's penalty article (its number not verified)
+    assert csl == {str(ID["provision/cn-cybersecurity-law/2016/art-68"]), str(ID["provision/cn-cybersecurity-law/2026/former-art-68"])}
 
 
 def test_provisions_by_instrument(ask):
@@ -182,3 +183,38 @@ def test_references_print_the_papers_dois(ask, paper):
 
 def test_statistics_quote_the_paper(ask, paper):
     assert paper.contains("nearly a hundred cases") and paper.contains("exceeding 200 million yuan")
+
+
+def test_duties_on_date(kg):
+    from deepfake_kg.named_queries import named_query, on_date
+
+    text = named_query("duties-on-date").text
+    def rows(day):
+        return run_local(on_date(text, day), kg.dataset).rows()
+    stop = str(ID["duty/csl-47-stop-transmission"])
+    bases = lambda day: {r["provision"] for r in rows(day) if r["duty"] == stop}
+    assert bases("2017-05-31") == set()
+    assert bases("2025-12-31") == {str(ID["provision/cn-cybersecurity-law/2016/art-47"])}
+    assert bases("2026-01-01") == {str(ID["provision/cn-cybersecurity-law/2026/former-art-47"])}
+    labelled = {r["duty"] for r in rows("2025-09-01") if r["beyondThePaper"] == "true"}
+    assert str(ID["duty/lm-6-check-implicit-labels"]) in labelled
+    assert str(ID["duty/lm-6-check-implicit-labels"]) not in {r["duty"] for r in rows("2025-08-31")}
+
+
+def test_duty_timeline(ask):
+    rows = ask("duty-timeline")
+    face_swap = {(r["duty"].rsplit("/", 1)[1], r["from"]) for r in rows if r["type"] == str(DFK.FaceSwapService)}
+    assert ("dsp-17-conspicuous-labels", "2023-01-10") in face_swap and ("lm-5-implicit-labels", "2025-09-01") in face_swap
+    covered = {(r["duty"].rsplit("/", 1)[1], r["from"]) for r in rows if r["type"] == str(DFK.CoveredPlatform)}
+    assert ("take-it-down-remove-within-48-hours", "2026-05-19") in covered
+    ended = {r["provision"]: r["noLongerInForceFrom"] for r in rows if r["noLongerInForceFrom"]}
+    assert ended == {str(ID["provision/cn-cybersecurity-law/2016/art-47"]): "2026-01-01"}
+
+
+def test_proposals_since_enacted(ask, kg):
+    rows = ask("proposals-since-enacted")
+    enacted = {r["duty"].rsplit("/", 1)[1]: (r["extent"], r["from"]) for r in rows}
+    assert enacted == {d: ("in part", "2025-09-01") for d in
+                       ("detect-identification-codes", "flag-or-restrict-unmarked-content", "embed-tamper-proof-identification-codes")}
+    for row in rows:
+        assert row["remainsProposed"] and (URIRef(row["duty"]), DFK.normativeStatus, DFK.LexFerenda) in kg.closure
