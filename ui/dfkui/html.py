@@ -49,15 +49,19 @@ CSS = """
 </style>
 """
 
-STATUS_CLASS = {"in force": "in-force", "proposed": "proposed"}
-STATUS_TEXT = {"in force": N_("In force (lex lata)"), "proposed": N_("Proposed (lex ferenda)")}
-STATUS_WORD = {"in force": N_("in force"), "proposed": N_("proposed")}
+# "proposed, since enacted": the author's proposal, made law (in whole or part) by a later provision
+# (deepfake_kg/validity.py); drawn as a proposal, its enacting provision shown beside it.
+STATUS_CLASS = {"in force": "in-force", "proposed": "proposed", "proposed, since enacted": "proposed"}
+STATUS_TEXT = {"in force": N_("In force (lex lata)"), "proposed": N_("Proposed (lex ferenda)"),
+               "proposed, since enacted": N_("Proposed, since enacted")}
+STATUS_WORD = {"in force": N_("in force"), "proposed": N_("proposed"), "proposed, since enacted": N_("proposed, since enacted")}
 
 
 def status_text(status: str, lang: str = "en") -> str:
     return _(STATUS_TEXT[status]) if status in STATUS_TEXT else status
-STATUS_MARK = {"in force": "●", "proposed": "○"}  # shape and colour differ: readable without colour too
-STATUS_ICON = {"in force": ":material/gavel:", "proposed": ":material/lightbulb:"}  # for Streamlit labels
+STATUS_MARK = {"in force": "●", "proposed": "○", "proposed, since enacted": "◐"}  # readable without colour too
+STATUS_ICON = {"in force": ":material/gavel:", "proposed": ":material/lightbulb:",
+               "proposed, since enacted": ":material/lightbulb:"}  # for Streamlit labels
 
 
 def shown_name(text: str, text_lang: str) -> str:

@@ -119,8 +119,8 @@ except InconsistentGraph as error:
 
 status_wanted = STATUSES[st.session_state.duties_status]
 jurisdiction = st.session_state.duties_jurisdiction
-if status_wanted != "all":
-    rows = [r for r in rows if r.status == status_wanted]
+if status_wanted != "all":  # "proposed" includes "proposed, since enacted": still the author's proposal
+    rows = [r for r in rows if (r.status == "in force") == (status_wanted == "in force")]
 if jurisdiction == "none":
     rows = [r for r in rows if not r.jurisdiction]
 elif jurisdiction != "all":
