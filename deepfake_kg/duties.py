@@ -218,7 +218,11 @@ def _subclass_path(asserted: Graph, starts: list[URIRef], goal: URIRef) -> list[
             path = queue.popleft()
             if path[-1] == goal:
                 return path
-            for sup in asserted.objects(path[-1], RDFS.subClassOf):
+            # In a fixed order, the paper's own types before types beyond the paper, so that of two equally
+            # short chains the explanation always takes the paper's.
+            supers = sorted(asserted.objects(path[-1], RDFS.subClassOf),
+                            key=lambda c: ((c, DFK.beyondThePaper, None) in asserted, str(c)))
+            for sup in supers:
                 if isinstance(sup, URIRef) and sup not in seen:
                     seen.add(sup)
                     queue.append(path + [sup])
