@@ -242,58 +242,70 @@ def named_queries(quick: bool, kg, build_dir: Path) -> list[Row]:
     return rows
 
 
-def scale(quick: bool, sizes: list[int], owlrl_cap: float) -> list[Row]:
-    rows, points, owlrl_points = [], [], []
-    owlrl_over = ""
+def scale(quick: bool, sizes: list[int], owlrl_cap: float, reasonable_max: int) -> tuple[list[Row], str]:
+    """The closure at scale for each size, beside the fast engine in Python (up to `reasonable_max`) and owlrl
+    (until it takes longer than `owlrl_cap`); then the answers over the largest store. Returns the rows of the
+    main table and the stage table with its projection."""
+    import scale as at_scale
+
+    rows, results, owlrl_over = [], [], ""
     for size in sizes:
-        runs = 1 if quick or size >= 1_000_000 else 3
-        progress(f"scale: KG + {size:,} generated triples, reasonable × {runs}")
-        results = [_scale_child("reasonable", size, timeout=3600, digest=(i == 0)) for i in range(runs)]
-        failed = next((r for r in results if isinstance(r, str)), None)
-        if failed:
-            rows.append(Row(f"scale: KG + {size:,} generated triples", "reasonable + completion", [], "", "", check=failed))
+        largest = size == sizes[-1]
+        progress(f"scale: KG + {size:,} generated triples, at scale" + (", with answers and an on-disk store" if largest else ""))
+        result = at_scale.run_child(size, MEMORY_CAP_GB, 3600, answers=largest, disk=largest and not quick,
+                                    digest=size <= 100_000)
+        if isinstance(result, str):
+            rows.append(Row(f"scale: KG + {size:,} generated triples", "at scale", [], "", "", check=result))
             break
-        fast = [r["seconds"] for r in results]
-        memory = max(r["maxrss_mb"] for r in results)
-        first = results[0]
-        points.append((first["asserted"], statistics.median(fast), memory))
-        naive: list | str
-        naive_memory, check = "", ""
-        if quick:
-            naive = "not run (--quick)"
-        elif owlrl_over:
-            naive = owlrl_over  # a smaller size already took longer than the cap
-        else:
+        results.append(result)
+        naive: list | str = f"not run above {reasonable_max:,} (1M: 190 s, 10.1 GB on 2026-11-25)"
+        naive_memory, checks = "", []
+        if size <= reasonable_max:
+            progress(f"scale: KG + {size:,} generated triples, reasonable in Python")
+            reference = _scale_child("reasonable", size, timeout=1800, digest=True)
+            if isinstance(reference, str):
+                naive = reference
+            else:
+                naive, naive_memory = [reference["seconds"]], _mb(reference["maxrss_mb"])
+                checks.append("= reasonable" if reference["digest"] == result.get("digest") else "DIFFERENT from reasonable")
+        if not quick and not owlrl_over and size <= 10_000:
             progress(f"scale: KG + {size:,} generated triples, owlrl (stopped at {owlrl_cap:.0f} s)")
             reference = _scale_child("owlrl", size, timeout=owlrl_cap, digest=True)
             if isinstance(reference, str):
-                naive = owlrl_over = reference
+                owlrl_over = reference
             else:
-                naive, naive_memory = [reference["seconds"]], _mb(reference["maxrss_mb"])
-                owlrl_points.append((reference["asserted"], reference["seconds"], reference["maxrss_mb"]))
-                check = "equal" if reference["digest"] == first["digest"] else "DIFFERENT"
+                checks.append("= owlrl" if reference["digest"] == result.get("digest") else "DIFFERENT from owlrl")
         goal = ""
         if size >= 1_000_000:
-            goal = target(statistics.median(fast), 60, "≤ 60 s") + f", ≤ 8 GB: {'met' if memory <= 8192 else 'missed'}"
-        rows.append(Row(f"scale: KG + {size:,} generated triples ({first['asserted']:,} asserted → {first['inferred']:,} inferred)",
-                        "reasonable + completion, checked and filtered; peak RSS", fast, "owlrl; peak RSS", naive,
-                        memory=_mb(memory), naive_memory=naive_memory, check=check, target=goal))
-    if len(points) >= 2:
-        owlrl_slope = (f"time ∝ n^{_slope(owlrl_points, 1):.2f}, memory ∝ n^{_slope(owlrl_points, 2):.2f}"
-                       if len(owlrl_points) >= 2 else "too few sizes within the cap")
-        rows.append(Row(f"scale: growth exponent, {sizes[0]:,} → {sizes[len(points) - 1]:,}", "reasonable", [], "owlrl", owlrl_slope,
-                        value=f"time ∝ n^{_slope(points, 1):.2f}, memory ∝ n^{_slope(points, 2):.2f}",
-                        check="log-log slope; n = asserted triples"))
-    return rows
+            goal = (target(result["seconds"], 60, "≤ 60 s") + f", ≤ 6 GB: {'met' if result['maxrss_mb'] <= 6144 else 'missed'}")
+        path = "" if result["path"] == "at scale" else f" (general engine: {result['fallback']})"
+        rows.append(Row(f"scale: KG + {size:,} generated triples ({result['asserted']:,} asserted → {result['inferred']:,} "
+                        f"inferred), reasoned, checked, filtered and stored", "at scale: DuckDB set operations + reasonable on "
+                        f"the schema → N-Quads → Oxigraph bulk load; peak RSS{path}", [result["seconds"]],
+                        "reasonable + completion in Python (closure only, not stored); peak RSS", naive,
+                        memory=_mb(result["maxrss_mb"]), naive_memory=naive_memory, check=", ".join(checks), target=goal))
+    if len(results) >= 2:
+        k_time = at_scale.slope([(r["asserted"], r["seconds"]) for r in results])
+        k_memory = at_scale.slope([(r["asserted"], r["maxrss_mb"]) for r in results])
+        rows.append(Row(f"scale: growth exponent, {results[0]['asserted']:,} → {results[-1]['asserted']:,} asserted", "at scale",
+                        [], "", "", value=f"time ∝ n^{k_time:.2f}, memory ∝ n^{k_memory:.2f}", check="log-log slope",
+                        target=f"time ≤ 1.1: {'met' if k_time <= 1.1 else 'missed'}, memory ≤ 1.0: {'met' if k_memory <= 1.0 else 'missed'}"))
+    if results and "answers" in results[-1]:
+        last = results[-1]
+        for name, answer in last["answers"].items():
+            limit, text = (0.1, "≤ 100 ms") if name.startswith("which duties") else (1.0, "≤ 1 s")
+            rows.append(Row(f"at scale (KG + {last['asserted']:,} asserted → {last['inferred']:,} inferred): {name}",
+                            "SPARQL on the bulk-loaded Oxigraph store (guarded)", answer["times"], check=f"{answer['rows']} rows",
+                            target=target(statistics.median(answer["times"]), limit, text)))
+    notes = ""
+    if results:
+        notes = "Stages at scale (seconds, CPU seconds of all threads, peak resident memory of the process so far):\n\n"
+        notes += at_scale.stage_table(results) + "\n\n" + at_scale.projection(results)
+    return rows, notes
 
 
 def _mb(megabytes: float) -> str:
     return f"{megabytes / 1024:.2f} GB" if megabytes >= 1024 else f"{megabytes:.0f} MB"
-
-
-def _slope(points: list, column: int) -> float:
-    (n0, *a), (n1, *b) = points[0], points[-1]
-    return math.log(b[column - 1] / a[column - 1]) / math.log(n1 / n0)
 
 
 def _scale_child(engine: str, size: int, timeout: float, digest: bool) -> dict | str:
@@ -314,7 +326,8 @@ def _scale_child(engine: str, size: int, timeout: float, digest: bool) -> dict |
     return json.loads(out.strip().splitlines()[-1])
 
 
-def scale_child(engine_name: str, size: int, digest: bool, memory_cap_gb: float) -> None:
+def scale_child(engine_name: str, size: int, digest: bool, memory_cap_gb: float, answers: bool = False,
+                disk: bool = False) -> None:
     """In a fresh process: the KG merged with `size` generated triples, checked and filtered inferred triples."""
     import hashlib
 
@@ -322,6 +335,11 @@ def scale_child(engine_name: str, size: int, digest: bool, memory_cap_gb: float)
     # the kernel at 24 GB before the hasValue rules moved out of reasonable: docs/reasoning.md, point 5)
     cap = int(memory_cap_gb * 2**30)
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    if engine_name == "scale":
+        import scale as at_scale
+
+        print(json.dumps(at_scale.child(size, answers, disk, digest)))
+        return
 
     from deepfake_kg import reasoning as engine
     from deepfake_kg.load import load_sources
@@ -345,7 +363,7 @@ def scale_child(engine_name: str, size: int, digest: bool, memory_cap_gb: float)
 def machine() -> str:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor())
-    versions = ", ".join(f"{name} {metadata.version(name)}" for name in ("rdflib", "owlrl", "reasonable", "pyoxigraph"))
+    versions = ", ".join(f"{name} {metadata.version(name)}" for name in ("rdflib", "owlrl", "reasonable", "pyoxigraph", "duckdb"))
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     return (f"{os.cpu_count()} cores ({cpu}), {_memory_gb()} GB, Python {platform.python_version()}, {versions}; "
             f"load average at start {load}; {time.strftime('%Y-%m-%d')}")
@@ -377,11 +395,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--owlrl-cap", type=float, default=300, help="seconds after which an owlrl scale run is stopped (default 300)")
     parser.add_argument("--scale-child", nargs=2, metavar=("ENGINE", "SIZE"), help=argparse.SUPPRESS)
     parser.add_argument("--digest", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--answers", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--disk", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--reasonable-max", type=int, default=100_000,
+                        help="the largest size also reasoned by the fast engine in Python, for comparison (default 100000)")
+    parser.add_argument("--scale-only", action="store_true", help="only the scale section (skips the KG-sized cases)")
     parser.add_argument("--memory-cap-gb", type=float, default=MEMORY_CAP_GB,
                         help=f"address space a scale run may use before it is stopped (default {MEMORY_CAP_GB:g})")
     args = parser.parse_args(argv)
     if args.scale_child:
-        scale_child(args.scale_child[0], int(args.scale_child[1]), args.digest, args.memory_cap_gb)
+        scale_child(args.scale_child[0], int(args.scale_child[1]), args.digest, args.memory_cap_gb, args.answers, args.disk)
         return 0
     # the benchmark's own build folder, set before the package is imported: the project's build/ stays untouched
     SCRATCH = Path(tempfile.mkdtemp(prefix="deepfake-kg-bench-"))
@@ -392,17 +415,23 @@ def main(argv: list[str] | None = None) -> int:
         header = machine()
         from deepfake_kg.build import build
 
-        progress("building the KG into a scratch folder")
-        build_dir = Path(os.environ["DEEPFAKE_KG_BUILD"])
-        kg = build(build_dir)
-        rows = closure_of_the_kg(args.quick)
-        rows += cold_start(args.quick, build_dir)
-        rows += which_duties(args.quick, kg)
-        rows += scenario_assessment(args.quick, kg)
-        rows += named_queries(args.quick, kg, build_dir)
-        rows += scale(args.quick, sizes, args.owlrl_cap)
+        rows = []
+        if not args.scale_only:
+            progress("building the KG into a scratch folder")
+            build_dir = Path(os.environ["DEEPFAKE_KG_BUILD"])
+            kg = build(build_dir)
+            rows += closure_of_the_kg(args.quick)
+            rows += cold_start(args.quick, build_dir)
+            rows += which_duties(args.quick, kg)
+            rows += scenario_assessment(args.quick, kg)
+            rows += named_queries(args.quick, kg, build_dir)
+        scale_rows, notes = scale(args.quick, sizes, args.owlrl_cap, args.reasonable_max)
+        rows += scale_rows
         print(f"Machine: {header}\n")
         print(table(rows))
+        if notes:
+            print("\n" + notes)
+        print("\nLoad average at the end: " + ", ".join(f"{value:.1f}" for value in os.getloadavg()))
         return 0
     finally:
         shutil.rmtree(SCRATCH, ignore_errors=True)

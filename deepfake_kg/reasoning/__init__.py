@@ -1,4 +1,4 @@
-"""OWL 2 RL reasoning: two engines behind one interface, the completion of the fast one, every contradiction
+"""OWL 2 RL reasoning: three engines behind one interface, the completion of the fast one, every contradiction
 check, and the filter that keeps reasoning artefacts from users. Why it is built this way: docs/reasoning.md.
 
     engines.py                the interface (`closure`, `infer`, `reason`) and the engine choice
@@ -7,6 +7,8 @@ check, and the filter that keeps reasoning artefacts from users. Why it is built
     views.py                  the term and triple views the completion and the checks read
     consistency.py            every contradiction check, for both engines
     filter.py                 what a user never sees (axiomatic, reflexive, literal-subject triples)
+    at_scale.py               the "scale" engine: the closure in DuckDB, written as N-Quads for a store
+    instance_rules.py         its rules about individuals, as set operations
 """
 from .consistency import check_consistency, list_members, rl_violations
 from .engines import DEFAULT_ENGINE, ENGINES, closure, infer, owlrl_closure, reason

@@ -1,4 +1,6 @@
-"""One interface for the OWL 2 RL closure, two engines: "owlrl" (the reference semantics) and "reasonable" (fast).
+"""One interface for the OWL 2 RL closure, three engines: "owlrl" (the reference semantics), "reasonable" (fast,
+the default) and "scale" (at_scale.py: the schema by reasonable, the rules about individuals in DuckDB, the
+result as N-Quads for a store; for millions of triples, where no closure should become Python objects).
 
 `closure(asserted, engine)` is the unfiltered closure; `infer(asserted, engine)` applies to either engine's
 closure the same contradiction checks (consistency.py) and the same filter (filter.py), so the inferred graph a
@@ -17,7 +19,7 @@ from .consistency import check_consistency, rl_violations
 from .filter import is_meaningful
 from .views import TripleView
 
-ENGINES = ("owlrl", "reasonable")
+ENGINES = ("owlrl", "reasonable", "scale")
 # The default: tests/test_engine.py proves its inferred graph equal to owlrl's on this KG, and it reasons
 # over the KG in about 0.2 s where owlrl takes about 5 s (benchmarks/run.py; the README's Performance table).
 DEFAULT_ENGINE = "reasonable"
@@ -32,6 +34,10 @@ def closure(asserted, engine: str = DEFAULT_ENGINE) -> set:
 
         with _no_cycle_collection():
             return reasonable_closure(asserted)
+    if engine == "scale":
+        from .at_scale import triples_through_a_file
+
+        return triples_through_a_file(asserted, unfiltered=True)
     raise _unknown(engine)
 
 
@@ -51,6 +57,10 @@ def infer(asserted, engine: str = DEFAULT_ENGINE) -> set:
             # reasonable makes no literal: the asserted literals are all the closure has
             check_consistency(view, TripleView(base), extra_problems=rl_violations(view, _literals_of(base)))
             return {t for t in view.triples - base if is_meaningful(t)}
+    if engine == "scale":
+        from .at_scale import triples_through_a_file
+
+        return triples_through_a_file(asserted)
     raise _unknown(engine)
 
 

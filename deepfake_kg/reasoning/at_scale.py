@@ -1,0 +1,316 @@
+"""OWL 2 RL at scale: the closure computed in a database and handed to the store as N-Quads, never as
+per-triple rdflib objects (issue 16; docs/reasoning.md, "At scale").
+
+    read      N-Triples files into DuckDB, every term coded as an integer
+    schema    the schema part (small) closed exactly by the fast engine (reasonable + completion)
+    rules     the rules about individuals as set operations to a fixpoint (instance_rules.py)
+    check     every contradiction the rules can meet, by query
+    filter    closure minus asserted minus reasoning artefacts (filter.py's rules), by query
+    write     one N-Quads file, asserted and inferred graphs, as the build writes kg.nq
+
+A graph this path does not cover exactly — equality (owl:sameAs, a functional property with two values),
+cardinality, keys, property disjointness, negative assertions, a contradiction, or a rule about individuals that
+concludes a schema triple — is handed whole to the general engine, so the answer never depends on the path.
+tests/test_at_scale.py compares it with owlrl triple for triple on the KG and on every OWL 2 RL rule.
+"""
+from __future__ import annotations
+
+import resource
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph, Literal
+
+from ..namespaces import ASSERTED_GRAPH, INFERRED_GRAPH, OWL, RDF, RDFS, XSD
+from . import instance_rules
+
+_NS = {"rdf": str(RDF), "rdfs": str(RDFS), "owl": str(OWL)}
+_VOCABULARY = {name: f"<{_NS[ns]}{name}>" for ns, names in {
+    "rdf": ["type", "first", "rest", "nil"],
+    "rdfs": ["subClassOf", "subPropertyOf", "domain", "range", "Resource"],
+    "owl": ["equivalentClass", "equivalentProperty", "inverseOf", "disjointWith", "complementOf", "intersectionOf",
+            "unionOf", "oneOf", "onProperty", "hasValue", "someValuesFrom", "allValuesFrom", "onClass",
+            "propertyChainAxiom", "members", "Thing", "Nothing", "sameAs", "differentFrom", "AllDisjointClasses",
+            "SymmetricProperty", "TransitiveProperty", "FunctionalProperty", "Class", "Restriction", "ObjectProperty",
+            "DatatypeProperty", "AnnotationProperty", "Ontology", "distinctMembers", "sourceIndividual", "hasKey",
+            "maxCardinality", "maxQualifiedCardinality", "propertyDisjointWith", "disjointUnionOf", "cardinality",
+            "AllDifferent", "IrreflexiveProperty", "AsymmetricProperty", "AllDisjointProperties",
+            "InverseFunctionalProperty", "NegativePropertyAssertion", "ReflexiveProperty", "DeprecatedClass",
+            "DeprecatedProperty", "NamedIndividual"],
+}.items() for name in names}
+# Triples about the schema: closed by the fast engine before the rules about individuals read them.
+_SCHEMA_PREDICATES = ["subClassOf", "subPropertyOf", "domain", "range", "equivalentClass", "equivalentProperty",
+                      "inverseOf", "disjointWith", "complementOf", "intersectionOf", "unionOf", "oneOf", "onProperty",
+                      "hasValue", "someValuesFrom", "allValuesFrom", "onClass", "propertyChainAxiom", "members",
+                      "first", "rest", "disjointUnionOf", "cardinality", "distinctMembers"]
+_SCHEMA_TYPES = ["Class", "Restriction", "ObjectProperty", "DatatypeProperty", "AnnotationProperty",
+                 "SymmetricProperty", "TransitiveProperty", "FunctionalProperty", "AllDisjointClasses", "Ontology",
+                 "DeprecatedClass", "DeprecatedProperty", "AllDifferent"]
+# What only the general engine reasons about: a graph that uses any of it goes there whole. (owl:differentFrom
+# and owl:AllDifferent stay: without owl:sameAs, which sends a graph there, they can contradict nothing.)
+_FALLBACK_PREDICATES = ["sameAs", "sourceIndividual", "hasKey", "maxCardinality", "maxQualifiedCardinality",
+                        "propertyDisjointWith"]
+_FALLBACK_TYPES = ["IrreflexiveProperty", "AsymmetricProperty", "AllDisjointProperties",
+                   "InverseFunctionalProperty", "NegativePropertyAssertion", "ReflexiveProperty"]
+_META = ("<" + str(RDF), "<" + str(RDFS), "<" + str(OWL), "<" + str(XSD))
+_LINE = r"^\s*(\S+)\s+(\S+)\s+(.*\S)\s*\.\s*$"
+
+
+class NotCovered(Exception):
+    """The graph needs a rule this path does not run: the general engine must reason over it."""
+
+
+@dataclass
+class Stages:
+    """Seconds and peak resident memory (MB, of the process so far) at the end of each stage."""
+    seconds: dict = field(default_factory=dict)
+    cpu_seconds: dict = field(default_factory=dict)  # user + system, all threads: what a busy machine inflates less
+    peak_mb: dict = field(default_factory=dict)
+    asserted: int = 0
+    inferred: int = 0
+    path: str = "at scale"
+    fallback: str = ""  # why the general engine reasoned instead
+    _started: float = field(default_factory=time.perf_counter)
+    _cpu: float = field(default_factory=lambda: _cpu_now())
+
+    def done(self, stage: str) -> None:
+        now, cpu = time.perf_counter(), _cpu_now()
+        self.seconds[stage], self.cpu_seconds[stage] = now - self._started, cpu - self._cpu
+        self.peak_mb[stage] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        self._started, self._cpu = now, cpu
+
+
+def _cpu_now() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def closure_to_nquads(sources: list[Path], target: Path, memory_limit: str = "4GB", unfiltered: bool = False) -> Stages:
+    """Reason over N-Triples `sources`; write asserted and inferred triples to `target` as N-Quads (the build's
+    two named graphs). Raises InconsistentGraph naming the resources, as the general engine does. `unfiltered`:
+    the inferred graph keeps reasoning artefacts (the closure, for comparing engines)."""
+    import duckdb
+
+    stages = Stages()
+    db = duckdb.connect(config={"memory_limit": memory_limit, "threads": 2, "preserve_insertion_order": False})
+    try:
+        v = _read(db, sources)
+        stages.done("read")
+        try:
+            _close_schema(db, v)
+            stages.done("schema")
+            instance_rules.run_to_fixpoint(db, v, _chains(db, v))
+            stages.done("rules")
+            _check(db, v)
+            stages.done("check")
+        except NotCovered as reason:
+            stages.fallback = str(reason)
+            _general_engine(db, v)
+            stages.path = "general engine"
+            stages.done("rules")
+        stages.asserted, stages.inferred = _filter(db, v, unfiltered)
+        stages.done("filter")
+        _write(db, target)
+        stages.done("write")
+        return stages
+    finally:
+        db.close()
+
+
+# --- read ---------------------------------------------------------------------------------------------------
+
+def _read(db, sources: list[Path]) -> dict:
+    files = ", ".join("'" + str(path).replace("'", "''") + "'" for path in sources)
+    db.execute(f"""CREATE TABLE raw AS SELECT m.s, m.p, m.o FROM (
+        SELECT regexp_extract(line, '{_LINE}', ['s', 'p', 'o']) AS m FROM (
+            SELECT unnest(string_split(content, chr(10))) AS line FROM read_text([{files}]))
+        WHERE trim(line) <> '' AND NOT starts_with(ltrim(line), '#'))""")
+    vocabulary = [[nt] for nt in _VOCABULARY.values()]
+    db.execute("CREATE TABLE vocabulary(nt VARCHAR)")
+    db.executemany("INSERT INTO vocabulary VALUES (?)", vocabulary)
+    db.execute("""CREATE TABLE terms AS SELECT row_number() OVER () AS id, nt FROM (
+        SELECT s AS nt FROM raw UNION SELECT p FROM raw UNION SELECT o FROM raw UNION SELECT nt FROM vocabulary)""")
+    db.execute("""CREATE TABLE asserted AS SELECT DISTINCT a.id AS s, b.id AS p, c.id AS o FROM raw
+        JOIN terms a ON a.nt = raw.s JOIN terms b ON b.nt = raw.p JOIN terms c ON c.nt = raw.o""")
+    db.execute("DROP TABLE raw")
+    ids = dict(db.execute("SELECT nt, id FROM terms JOIN vocabulary USING (nt)").fetchall())
+    return {name: ids[nt] for name, nt in _VOCABULARY.items()}
+
+
+def _ids(v: dict, names: list[str]) -> str:
+    return ", ".join(str(v[name]) for name in names)
+
+
+# --- schema -------------------------------------------------------------------------------------------------
+
+def _close_schema(db, v: dict) -> None:
+    """The closure of the schema triples, by the fast engine; with the asserted triples, table `closure`."""
+    if db.execute(f"SELECT 1 FROM asserted WHERE p IN ({_ids(v, _FALLBACK_PREDICATES)}) "
+                  f"OR (p = {v['type']} AND o IN ({_ids(v, _FALLBACK_TYPES)})) LIMIT 1").fetchone():
+        raise NotCovered("a construct only the general engine reasons about")
+    from .reasonable_completion import reasonable_view
+
+    schema = _as_rdflib(db, f"SELECT * FROM asserted WHERE p IN ({_ids(v, _SCHEMA_PREDICATES)}) "
+                            f"OR (p = {v['type']} AND o IN ({_ids(v, _SCHEMA_TYPES)}))")
+    closed = reasonable_view(set(schema)).triples
+    _insert_lines(db, "schema_closure", [_nt(t) for t in closed])
+    db.execute("CREATE TABLE closure AS SELECT * FROM asserted UNION SELECT * FROM schema_closure")
+    instance_rules.lookup_tables(db, v)
+    db.execute(f"CREATE TABLE TY AS SELECT DISTINCT s AS x, o AS c FROM closure WHERE p = {v['type']} "
+               f"AND o NOT IN ({_ids(v, _SCHEMA_TYPES)})")
+    db.execute(f"CREATE TABLE PV AS SELECT DISTINCT s AS x, p, o AS y FROM closure WHERE p <> {v['type']} "
+               f"AND p NOT IN ({_ids(v, _SCHEMA_PREDICATES)})")
+
+
+def _chains(db, v: dict) -> list[tuple[int, list[int]]]:
+    """(q, [p1 … pn]) for each q owl:propertyChainAxiom (p1 … pn)."""
+    instance_rules.lists(db, v, "propertyChainAxiom", "CHAINS")
+    links: dict[int, list] = {}
+    for owner, _, member in db.execute("SELECT owner, position, member FROM CHAINS ORDER BY owner, position").fetchall():
+        links.setdefault(owner, []).append(member)
+    return list(links.items())
+
+
+# --- check --------------------------------------------------------------------------------------------------
+
+def _check(db, v: dict) -> None:
+    """Whether any rule that derives 'false' or owl:sameAs could fire, or a rule about individuals concluded a
+    schema triple: then the general engine decides (and words the refusal as it always does)."""
+    db.execute("CREATE TABLE DISJOINT AS SELECT s AS a, o AS b FROM closure WHERE p IN "
+               f"({v['disjointWith']}, {v['complementOf']})")
+    instance_rules.lists(db, v, "members", "MEMBERS")
+    db.execute(f"""INSERT INTO DISJOINT SELECT m1.member, m2.member FROM MEMBERS m1
+        JOIN MEMBERS m2 ON m1.owner = m2.owner AND m1.position < m2.position
+        JOIN closure t ON t.s = m1.owner AND t.p = {v['type']} AND t.o = {v['AllDisjointClasses']}""")
+    functional = f"SELECT s FROM closure WHERE p = {v['type']} AND o = {v['FunctionalProperty']}"
+    schema_types = f"SELECT * FROM TY WHERE c IN ({_ids(v, _SCHEMA_TYPES)}) EXCEPT SELECT s, o FROM closure WHERE p = {v['type']}"
+    questions = [
+        "SELECT 1 FROM DISJOINT d JOIN TY a ON a.c = d.a JOIN TY b ON b.x = a.x AND b.c = d.b",  # cax-dw, cax-adc, cls-com
+        f"SELECT 1 FROM TY WHERE c = {v['Nothing']}",  # cls-nothing2
+        f"SELECT 1 FROM PV WHERE p IN ({functional}) GROUP BY x, p HAVING count(*) > 1",  # prp-fp: sameAs or a clash
+        f"SELECT 1 FROM PV WHERE p IN ({_ids(v, _SCHEMA_PREDICATES + _FALLBACK_PREDICATES)})",  # schema from individuals
+        schema_types,
+        # a restriction on dfk:hasDuty without owl:hasValue (consistency._blank_restriction_errors)
+        "SELECT 1 FROM closure r JOIN terms t ON t.id = r.o AND t.nt = '<https://w3id.org/deepfake-kg/ontology#hasDuty>' "
+        f"WHERE r.p = {v['onProperty']} AND NOT EXISTS (SELECT 1 FROM closure h WHERE h.s = r.s AND h.p = {v['hasValue']})",
+    ]
+    for number, question in enumerate(questions):
+        if db.execute(f"SELECT EXISTS ({question})").fetchone()[0]:
+            raise NotCovered(f"check {number}")
+    typed = db.execute("SELECT nt FROM terms WHERE starts_with(nt, '\"') AND contains(nt, '\"^^<')").fetchall()
+    from .consistency import _ill_typed
+
+    for (nt,) in typed:  # dt-not-type: few distinct typed literals, checked by rdflib's own parser
+        literal = _term(nt)
+        if isinstance(literal, Literal) and _ill_typed(literal):
+            raise NotCovered("an ill-typed literal")
+
+
+def _general_engine(db, v: dict) -> None:
+    """The whole graph through the general engine (reasonable + completion + every check): table `closure`."""
+    from .consistency import check_consistency, rl_violations
+    from .engines import _literals_of
+    from .reasonable_completion import reasonable_view
+    from .views import TripleView
+
+    asserted = set(_as_rdflib(db, "SELECT * FROM asserted"))
+    view = reasonable_view(set(asserted))
+    check_consistency(view, TripleView(asserted), extra_problems=rl_violations(view, _literals_of(asserted)))
+    db.execute("DROP TABLE IF EXISTS closure")
+    _insert_lines(db, "closure", [_nt(t) for t in view.triples])
+
+
+# --- filter and write -----------------------------------------------------------------------------------------
+
+def _filter(db, v: dict, unfiltered: bool = False) -> tuple[int, int]:
+    """Table `inferred`: what the closure adds to the asserted triples, less what filter.py drops."""
+    if db.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'TY'").fetchone()[0]:
+        db.execute(f"INSERT INTO closure SELECT x, {v['type']}, c FROM TY UNION SELECT x, p, y FROM PV")
+    if unfiltered:
+        db.execute("CREATE TABLE inferred AS SELECT * FROM closure EXCEPT SELECT * FROM asserted")
+        return (db.execute("SELECT count(*) FROM asserted").fetchone()[0],
+                db.execute("SELECT count(*) FROM inferred").fetchone()[0])
+    meta = " OR ".join(f"starts_with(t.nt, '{prefix}')" for prefix in _META)
+    reflexive = _ids(v, ["sameAs", "equivalentClass", "equivalentProperty", "subClassOf", "subPropertyOf"])
+    db.execute(f"""CREATE TABLE inferred AS SELECT c.* FROM (SELECT * FROM closure EXCEPT SELECT * FROM asserted) c
+        JOIN terms t ON t.id = c.s
+        WHERE NOT (starts_with(t.nt, '"') OR {meta})
+          AND NOT (c.p = {v['type']} AND c.o IN ({v['Thing']}, {v['Resource']}))
+          AND NOT (c.p IN ({reflexive}) AND c.s = c.o)
+          AND NOT (c.p = {v['subClassOf']} AND c.o = {v['Thing']})""")
+    return (db.execute("SELECT count(*) FROM asserted").fetchone()[0],
+            db.execute("SELECT count(*) FROM inferred").fetchone()[0])
+
+
+def _write(db, target: Path) -> None:
+    quads = " UNION ALL ".join(
+        f"SELECT a.nt || ' ' || b.nt || ' ' || c.nt || ' <{graph}> .' AS line FROM {table} x "
+        "JOIN terms a ON a.id = x.s JOIN terms b ON b.id = x.p JOIN terms c ON c.id = x.o"
+        for table, graph in (("asserted", ASSERTED_GRAPH), ("inferred", INFERRED_GRAPH)))
+    path = str(target).replace("'", "''")
+    db.execute(f"COPY ({quads}) TO '{path}' (FORMAT csv, HEADER false, QUOTE '', ESCAPE '', DELIMITER '\t')")
+
+
+def triples_through_a_file(asserted, unfiltered: bool = False) -> set:
+    """`closure_to_nquads` for rdflib triples: the inferred triples (with `unfiltered`, the whole closure), as
+    rdflib triples. For graphs of the KG's size (tests, engines.infer); at scale, call closure_to_nquads."""
+    import tempfile
+
+    from rdflib.plugins.serializers.nt import _nt_row
+
+    with tempfile.TemporaryDirectory(prefix="deepfake-kg-scale-") as folder:
+        source, target = Path(folder) / "asserted.nt", Path(folder) / "closure.nq"
+        with open(source, "w", encoding="utf-8") as out:
+            out.writelines(_nt_row(t) for t in set(asserted))
+        closure_to_nquads([source], target, unfiltered=unfiltered)
+        inferred = read_inferred(target)
+    return inferred | set(asserted) if unfiltered else inferred
+
+
+def read_inferred(nquads: Path) -> set:
+    """The inferred graph of an N-Quads file written here, as rdflib triples (for tests at the KG's size)."""
+    graph = Graph()
+    suffix = f" <{INFERRED_GRAPH}> ."
+    lines = [line[: -len(suffix)] + " ." for line in nquads.read_text(encoding="utf-8").splitlines() if line.endswith(suffix)]
+    graph.parse(data="\n".join(lines), format="nt", bnode_context=_KeepLabels())
+    return set(graph)
+
+
+# --- between DuckDB and rdflib, for the schema only (small) -----------------------------------------------------
+
+class _KeepLabels(dict):
+    """rdflib's N-Triples parser, told to keep blank-node labels: the schema's blank nodes are the very
+    restrictions that the rows in DuckDB name."""
+
+    def get(self, key, default=None):
+        return key
+
+
+def _as_rdflib(db, select: str) -> Graph:
+    rows = db.execute(f"SELECT a.nt || ' ' || b.nt || ' ' || c.nt || ' .' FROM ({select}) x "
+                      "JOIN terms a ON a.id = x.s JOIN terms b ON b.id = x.p JOIN terms c ON c.id = x.o").fetchall()
+    return Graph().parse(data="\n".join(row[0] for row in rows), format="nt", bnode_context=_KeepLabels())
+
+
+def _term(nt: str):
+    triple = next(iter(Graph().parse(data=f"<urn:x:s> <urn:x:p> {nt} .", format="nt", bnode_context=_KeepLabels())))
+    return triple[2]
+
+
+def _nt(triple) -> str:
+    from rdflib.plugins.serializers.nt import _nt_row
+
+    return _nt_row(triple).rstrip("\n")
+
+
+def _insert_lines(db, table: str, lines: list[str]) -> None:
+    """N-Triples lines into `table`(s, p, o) as term ids, adding the terms not yet known."""
+    db.execute(f"CREATE TEMP TABLE lines_in AS SELECT m.s, m.p, m.o FROM ("
+               f"SELECT regexp_extract(line, '{_LINE}', ['s', 'p', 'o']) AS m FROM (SELECT unnest(?) AS line))", [lines])
+    db.execute("""INSERT INTO terms SELECT (SELECT max(id) FROM terms) + row_number() OVER (), nt FROM (
+        SELECT s AS nt FROM lines_in UNION SELECT p FROM lines_in UNION SELECT o FROM lines_in
+        EXCEPT SELECT nt FROM terms)""")
+    db.execute(f"""CREATE TABLE {table} AS SELECT DISTINCT a.id AS s, b.id AS p, c.id AS o FROM lines_in x
+        JOIN terms a ON a.nt = x.s JOIN terms b ON b.nt = x.p JOIN terms c ON c.nt = x.o""")
+    db.execute("DROP TABLE lines_in")
