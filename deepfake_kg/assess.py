@@ -266,9 +266,9 @@ def _passage(g: Graph, node) -> dict:
 
 def load_library(directory: Path | None = None, kg: KnowledgeGraph | None = None) -> list[Scenario]:
     """The paper's own examples, as ready scenarios (scenarios/*.yaml)."""
-    from .paths import ROOT
+    from .paths import SCENARIOS_DIR
     from .scenario import read_scenario
 
     kg = kg or get_kg()
-    directory = directory or ROOT / "scenarios"
+    directory = directory or SCENARIOS_DIR
     return [read_scenario(path, kg) for path in sorted(directory.glob("*.yaml"))]

@@ -260,13 +260,13 @@ def _assess(args) -> int:
 
     from .assess import assess
     from .build import get_kg
-    from .paths import ROOT
+    from .paths import SCENARIOS_DIR
     from .render import assessment_text
     from .scenario import ScenarioError, read_scenario
 
     path = Path(args.scenario)
     if not path.exists():
-        named = ROOT / "scenarios" / f"{args.scenario.removesuffix('.yaml')}.yaml"
+        named = SCENARIOS_DIR / f"{args.scenario.removesuffix('.yaml')}.yaml"
         if not named.exists():
             raise ScenarioError(f"No scenario file {args.scenario!r} (and none of that name in scenarios/).")
         path = named
@@ -309,6 +309,9 @@ def _serve(args) -> int:
     except KeyboardInterrupt:
         return 0
     finally:
+        # A second Ctrl-C or SIGTERM must not interrupt the stopping itself and leave Oxigraph running.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         stop_server(server)
 
 
@@ -340,14 +343,22 @@ def _release(args) -> int:
 
 
 def _app(args) -> int:
-    import subprocess
+    import os
 
-    from .paths import ROOT
+    from .paths import UI_DIR
 
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "ui" / "app.py"),
+    app = UI_DIR / "app.py"
+    if not app.is_file():
+        raise KGError(f"The explorer is not there ({app}): a broken checkout or installation.")
+    command = [sys.executable, "-m", "streamlit", "run", str(app),
                "--server.address", args.address, "--server.port", str(args.port),
                "--server.headless", "true", "--browser.gatherUsageStats", "false"]
-    return subprocess.call(command)
+    # Become Streamlit (same PID): a SIGTERM or SIGINT that a supervisor sends to this PID reaches the server
+    # itself, and nothing is left holding the port. Output written so far must not be lost in the exec.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execv(sys.executable, command)
+    return 1  # not reached
 
 
 if __name__ == "__main__":

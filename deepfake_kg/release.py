@@ -31,10 +31,10 @@ from .errors import ReleaseError
 from .load import load_sources
 from .namespaces import (BASE, DATASET_IRI, DCTERMS, ID, JSONLD_CONTEXT_IRI, OWL, PREFIXES, RDF, RDFS,
                          VOCABULARY_PREFIXES, XSD)
-from .paths import DATA_DIR, ONTOLOGY_DIR, ROOT, SHAPES_FILE
+from .paths import DATA_DIR, IN_CHECKOUT, ONTOLOGY_DIR, ROOT, SHAPES_FILE
 from .turtle import turtle
 
-DIST_DIR = ROOT / "dist"
+DIST_DIR = ROOT / "dist" if IN_CHECKOUT else Path("dist")  # never into an installed package
 DEFAULT_SPARQL_ENDPOINT = "http://127.0.0.1:7878/query"  # what `deepfake-kg serve` starts
 LICENSE = URIRef("https://creativecommons.org/licenses/by/4.0/")
 SPARQL_PROTOCOL = URIRef("https://www.w3.org/TR/sparql11-protocol/")
