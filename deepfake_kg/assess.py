@@ -1,11 +1,11 @@
 """Assess a scenario under today's law and under the author's proposals, side by side, with reasons.
 
-Open-world part: OWL-RL classifies the scenario's platform (the classifier applies the OWL 2 RL rules to the
-one new individual against the precomputed closure — tests check it equals a full owlrl run). Every
-conclusion class the platform falls into (ontology/assessment.ttl) is a conclusion that holds.
-Closed-world part: what OWL cannot say — that an element is missing, that a presumption stands unrebutted,
-that no reasonable care was shown — is found by the SPARQL checks in ontology/closed-world/, which read the
-absence of a fact as its falsity. Each conclusion says which part produced it.
+OWL-RL classifies the scenario's platform (the classifier applies the OWL 2 RL rules to the one new individual
+against the precomputed closure — tests check it equals a full owlrl run). Every conclusion class the platform
+falls into (ontology/assessment.ttl) is a conclusion that holds. Each framework's verdict is three-valued —
+established, not established (naming the missing element) or undetermined (naming the questions the form leaves
+open) — and is read from the verdict rules of the ontology (deepfake_kg.verdicts), never from Python rules.
+An unanswered question is unknown, never "no": the facts are three-valued too.
 """
 from __future__ import annotations
 
@@ -15,17 +15,15 @@ from pathlib import Path
 
 from rdflib import BNode, Graph, URIRef
 from rdflib.collection import Collection
-from rdflib.graph import ReadOnlyGraphAggregate
 
 from .build import KnowledgeGraph, get_kg
 from .classify import classifier_for
 from .namespaces import DFK, OA, OWL, RDF, RDFS, curie
-from .paths import ONTOLOGY_DIR
 from .resolve import label
-from .scenario import Scenario
-from .validity import parse_day, validity_for
+from .scenario import FactSchema, Scenario
+from .validity import IN_FORCE, parse_day, validity_for
+from .verdicts import NOT_ESTABLISHED, Verdict, verdict, verdict_rules
 
-CLOSED_WORLD = ONTOLOGY_DIR / "closed-world"
 FRAMEWORKS = {DFK.LexLata: "today", DFK.LexFerenda: "proposed"}
 NOT_ADVICE = "For study of the paper's argument only: not legal advice."
 
@@ -35,9 +33,9 @@ class Conclusion:
     framework: str  # "today" or "proposed"
     topic: str
     statement: str
-    effect: str  # establishes, aggravates, mitigates, excludes, informs, missing
+    effect: str  # establishes, aggravates, mitigates, excludes, informs
     holds: bool
-    method: str  # "OWL-RL" or "closed-world check <name>"
+    method: str  # "OWL-RL"
     rule: str
     facts: list[str]
     basis: dict
@@ -55,11 +53,13 @@ class Assessment:
     proposed: list[Conclusion]
     verdict_today: str
     verdict_proposed: str
+    verdicts: dict[str, Verdict] = field(default_factory=dict)  # "today" / "proposed"
+    as_of: str = ""  # the day whose law is "today's law"
     note: str = NOT_ADVICE
 
     @property
     def differs(self) -> bool:
-        return self.verdict_today.split(":")[0] != self.verdict_proposed.split(":")[0]
+        return self.verdicts["today"].status != self.verdicts["proposed"].status
 
     def to_dict(self) -> dict:
         return {**asdict(self), "differs": self.differs}
@@ -67,70 +67,70 @@ class Assessment:
 
 def assess(scenario: Scenario, kg: KnowledgeGraph | None = None, as_of=None) -> Assessment:
     """`as_of` (a date or YYYY-MM-DD; default today): "today's law" is the law of that day — a conclusion
-    resting on a provision not yet (or no longer) in force that day does not hold, and an amended provision
-    is cited in the version binding that day."""
+    resting on a provision not yet (or no longer) in force that day does not hold, an amended provision is cited
+    in the version binding that day, and the verdict is not established if its offence was not law that day."""
     kg = kg or get_kg()
     g = kg.closure
     day = parse_day(as_of)
-    platform = scenario.platform
     asserted = set(scenario.platform_types) | set(scenario.fact_classes)
-    derived = {o for s, p, o in classifier_for(kg).classify(asserted, platform) if p == RDF.type and not isinstance(o, BNode)}
-    types = derived | asserted
-    facts_graph = Graph()
-    for t in types:
-        facts_graph.add((platform, RDF.type, t))
-    view = ReadOnlyGraphAggregate([g, facts_graph])
-
-    # The closed-world checks run once: their answers feed both the conclusions and the verdict.
-    stands = _ask(view, "presumption-stands", platform=platform)
-    no_care = _ask(view, "no-reasonable-care", platform=platform)
+    types = _classify(kg, scenario, asserted)
     conclusions = [_conclusion(kg, c, types, asserted) for c in _conclusion_classes(kg) if c in types]
-    conclusions += _closed_world(kg, view, platform, types, stands, no_care)
-    verdict_types = _law_of_the_day(kg, conclusions, [c for c in _conclusion_classes(kg) if c in types], types, day)
-    today = [c for c in conclusions if c.framework == "today"]
-    proposed = [c for c in conclusions if c.framework == "proposed"]
-    order = lambda c: (c.topic, not c.holds, c.statement)
+    order = lambda c: (c.topic, c.statement)
+    classify = lambda answers: _classify(kg, scenario, set(scenario.platform_types) | set(_fact_classes(kg, answers)))
+    verdicts = {FRAMEWORKS[r.framework]: verdict(kg, r, FRAMEWORKS[r.framework], types, scenario.facts, classify, lambda n: _ref(g, n),
+                                                 lambda n: _passage(g, n))
+                for r in verdict_rules(kg)}
+    _law_of_the_day(kg, conclusions, verdicts["today"], day)
     return Assessment(
         scenario=scenario.id,
         title=scenario.title,
         platform_types=[label(g, t) for t in scenario.platform_types],
         facts=sorted(label(g, f) for f in scenario.fact_classes),
-        today=sorted(today, key=order),
-        proposed=sorted(proposed, key=order),
-        verdict_today=_verdict_today(verdict_types),
-        verdict_proposed=_verdict_proposed(types, stands, no_care),
+        today=sorted((c for c in conclusions if c.framework == "today"), key=order),
+        proposed=sorted((c for c in conclusions if c.framework == "proposed"), key=order),
+        verdict_today=verdicts["today"].statement,
+        verdict_proposed=verdicts["proposed"].statement,
+        verdicts=verdicts,
+        as_of=day.isoformat(),
     )
 
 
-def _law_of_the_day(kg: KnowledgeGraph, conclusions: list, classes: list, types: set, day) -> set:
-    """Re-date today's conclusions (the first len(classes) are OWL-RL ones, in `classes` order): a basis
-    replaced by a later version is cited in that version; one not in force on `day` stops the conclusion.
-    Returns the types the verdict may rely on."""
+def _law_of_the_day(kg: KnowledgeGraph, conclusions: list, today: Verdict, day) -> None:
+    """Date today's law: a conclusion whose basis has a later version binding on `day` cites that version; one
+    whose basis binds on no version that day does not hold; the verdict fails if its provision was not in force."""
     g, validity = kg.closure, validity_for(kg)
-    dropped = set()
-    for cls, conclusion in zip(classes, conclusions):
-        basis = conclusion.basis.get("iri")
-        if conclusion.framework != "today" or not basis or not conclusion.holds:
+    for c in conclusions:
+        if c.framework != "today" or not c.basis["iri"]:
             continue
-        current = validity.binding_version(URIRef(basis), day)
+        basis = URIRef(c.basis["iri"])
+        current = validity.binding_version(basis, day)
         if current is None:
-            period = validity.period(URIRef(basis))
-            conclusion.holds, conclusion.effect = False, period.status_on(day)
-            conclusion.statement += f" — not the law on {day.isoformat()} ({conclusion.basis['label']} is {period.status_on(day)})"
-            dropped.add(cls)
-        elif current != URIRef(basis):
-            conclusion.basis = _ref(g, current)
-    if not dropped:
-        return types
-    remaining = set(types) - dropped
-    omissions = {c for c in types if (c, RDFS.subClassOf, DFK.Art2861Omission) in kg.asserted}
-    if omissions and omissions <= dropped:  # the omission element rested only on duties not yet law
-        remaining -= {DFK.Art2861Omission, DFK.Art2861ElementsMet}
-    for cls, conclusion in zip(classes, conclusions):
-        if cls not in remaining and cls not in dropped and conclusion.holds:
-            conclusion.holds, conclusion.effect = False, "not in force"
-            conclusion.statement += f" — not on {day.isoformat()}: it rests only on duties not then in force"
-    return remaining
+            status = validity.period(basis).status_on(day)
+            c.holds, c.effect = False, status
+            c.statement += f" — not the law on {day.isoformat()} ({c.basis['label']} is {status})"
+        elif current != basis:
+            c.basis = _ref(g, current)
+    provision = g.value(URIRef(today.basis["iri"]), DFK.definedBy) if today.basis["iri"] else None
+    if provision is not None and validity.period(provision).status_on(day) != IN_FORCE:
+        reason = f"{label(g, provision)} was {validity.period(provision).status_on(day)} on {day.isoformat()}"
+        today.status, today.missing, today.changes = NOT_ESTABLISHED, [reason], []
+        today.statement = f"not established: {today.question} — {reason}"
+
+
+
+def _classify(kg: KnowledgeGraph, scenario: Scenario, asserted: set) -> set:
+    derived = {o for s, p, o in classifier_for(kg).classify(asserted, scenario.platform) if p == RDF.type and not isinstance(o, BNode)}
+    return derived | asserted
+
+
+def _fact_classes(kg: KnowledgeGraph, answers: dict) -> list[URIRef]:
+    schema = _schema(kg)
+    return [c for name, value in answers.items() for c in schema.classes_for(name, value)]
+
+
+@lru_cache(maxsize=4)
+def _schema(kg: KnowledgeGraph) -> FactSchema:
+    return FactSchema.from_graph(kg.closure)
 
 
 @lru_cache(maxsize=4)
@@ -160,96 +160,26 @@ def _derivation(kg: KnowledgeGraph, cls: URIRef, types: set, asserted: set, dept
     a = kg.asserted
     if cls in asserted:
         return "asserted fact", {cls}
-    if depth > 8:
+    if depth > 12:
         return "", set()
-    for definition in a.objects(cls, OWL.equivalentClass):
-        members = list(Collection(a, head)) if (head := a.value(definition, OWL.intersectionOf)) else [definition]
-        if all(m in types for m in members):
+    for definition in sorted(a.objects(cls, OWL.equivalentClass)):
+        if (head := a.value(definition, OWL.intersectionOf)) is not None:
+            members, rule = list(Collection(a, head)), "cls-int1"
+        elif (head := a.value(definition, OWL.unionOf)) is not None:
+            members = [m for m in Collection(a, head) if m in types][:1]
+            rule = "cls-uni"
+        else:
+            members, rule = [definition], "cax-eqc"
+        if members and all(m in types for m in members):
             support = set()
             for m in members:
                 support |= _derivation(kg, m, types, asserted, depth + 1)[1]
-            shown = " ⊓ ".join(curie(m) for m in members)
-            return f"cls-int1: {curie(cls)} ≡ {shown}", support
+            joiner = " ⊓ " if rule == "cls-int1" else " ⊔ … "
+            return f"{rule}: {curie(cls)} ≡ {joiner.join(curie(m) for m in members)}", support
     for sub in sorted(a.subjects(RDFS.subClassOf, cls)):  # sorted: the same derivation every run
         if isinstance(sub, URIRef) and sub in types:
             return f"cax-sco: {curie(sub)} ⊑ {curie(cls)}", _derivation(kg, sub, types, asserted, depth + 1)[1]
     return "", set()
-
-
-def _closed_world(kg: KnowledgeGraph, view, platform: URIRef, types: set, stands: bool, no_care: bool) -> list[Conclusion]:
-    g = kg.closure
-    found = []
-    # Today's law: which elements of Art. 286-1 are missing.
-    if DFK.Art2861ElementsMet not in types:
-        missing = [str(r.label or curie(r.member)) for r in _run(view, "missing-elements",
-                   platform=platform, conclusion=DFK.Art2861ElementsMet)]
-        found.append(_check_conclusion(g, DFK.Art2861ElementsMet, "missing-elements", False,
-                                       "an element of the Art. 286-1 offence is missing", missing=missing))
-    # The proposals: does the presumption of knowledge stand, and was reasonable care shown?
-    if stands:
-        found.append(_check_conclusion(g, DFK.PresumedToKnow, "presumption-stands", True,
-                                       "the presumption of knowledge stands: nothing in the facts rebuts it"))
-    if no_care:
-        standard = URIRef("https://w3id.org/deepfake-kg/id/knowledge-standard/presumed-willful-disregard")
-        conclusion = _check_conclusion(g, DFK.ReasonableCareShown, "no-reasonable-care", True,
-                                       "no reasonable care shown: the platform is presumed to have acted with willful disregard",
-                                       effect="establishes")
-        conclusion.basis = _ref(g, standard)
-        conclusion.passage = _passage(g, URIRef("https://w3id.org/deepfake-kg/id/passage/proposals/4.1-willful-disregard"))
-        found.append(conclusion)
-    return found
-
-
-def _check_conclusion(g, cls, check, holds, statement, missing=(), effect=None) -> Conclusion:
-    return Conclusion(
-        framework=FRAMEWORKS[g.value(cls, DFK.framework)],
-        topic=str(g.value(cls, DFK.topic) or ""),
-        statement=statement,
-        effect=effect or ("missing" if not holds else str(g.value(cls, DFK.effect))),
-        holds=holds,
-        method=f"closed-world check {check}",
-        rule=f"ontology/closed-world/{check}.rq (reads the absence of a fact as its falsity)",
-        facts=[],
-        basis=_ref(g, g.value(cls, DFK.basis)),
-        passage=_passage(g, g.value(cls, DFK.passage)),
-        missing=list(missing),
-    )
-
-
-def _verdict_today(types: set) -> str:
-    if DFK.Art2861ElementsMet in types:
-        return "criminal liability: every element of Criminal Law Art. 286-1 is met"
-    if DFK.ResemblesQvod in types:
-        return "criminal liability: knowing, profit-driven tolerance as in the Qvod case (not under Art. 286-1)"
-    if types & {DFK.BreachedRemovalDuties, DFK.BreachedRecordDuty, DFK.BreachedLabellingDuty}:
-        return "administrative liability only: duties breached, but Art. 286-1 is not made out"
-    return "no liability shown: Art. 286-1 is not made out and no duty breach is established"
-
-
-def _verdict_proposed(types: set, stands: bool, disregard: bool) -> str:
-    # This summary rule is the tool's reading of sections 4.1-4.4, stated here so that it can be checked.
-    knowledge = stands or types & {DFK.KnowinglyTolerated, DFK.RefusedAfterOrder, DFK.AdverseInferenceFromMissingLogs}
-    care = DFK.ReasonableCareShown in types
-    aggravated = DFK.LargePlatformFailedHigherDuty in types
-    if (knowledge or disregard) and not care:
-        return "criminal liability" + (": aggravated, a large platform failed its higher duties" if aggravated else
-                                       ": knowledge established or presumed, no reasonable care shown")
-    if (knowledge or disregard) and care:
-        return "mitigated: reasonable care shown; at most a mitigated liability"
-    return "no liability shown: no knowledge established or presumed"
-
-
-@lru_cache(maxsize=None)
-def _check_text(check: str) -> str:
-    return (CLOSED_WORLD / f"{check}.rq").read_text()
-
-
-def _run(view, check: str, **bindings):
-    return list(view.query(_check_text(check), initBindings=bindings))
-
-
-def _ask(view, check: str, **bindings) -> bool:
-    return bool(view.query(_check_text(check), initBindings=bindings).askAnswer)
 
 
 def _ref(g: Graph, node) -> dict:

@@ -96,19 +96,24 @@ def query_text(result: QueryResult, fmt: str) -> str:
 def assessment_text(assessment) -> str:
     lines = [f"Scenario: {assessment.title}", f"Platform: {', '.join(assessment.platform_types)}",
              f"Facts: {'; '.join(assessment.facts) or '(none)'}", ""]
-    for heading, verdict, conclusions in (
-        ("UNDER TODAY'S LAW", assessment.verdict_today, assessment.today),
-        ("UNDER THE AUTHOR'S PROPOSALS (lex ferenda)", assessment.verdict_proposed, assessment.proposed),
+    for heading, key, conclusions in (
+        ("UNDER TODAY'S LAW", "today", assessment.today),
+        ("UNDER THE AUTHOR'S PROPOSALS (lex ferenda)", "proposed", assessment.proposed),
     ):
-        lines += [heading, f"  Verdict: {verdict}"]
+        v = assessment.verdicts[key]
+        lines += [heading, f"  Verdict: {v.status.upper()} — {v.question}"]
+        for e in v.elements:
+            mark = {"established": "✓", "not established": "✗"}.get(e.status, "?")
+            lines.append(f"    {mark} {e.statement}" + (f"  [unanswered: {', '.join(e.unanswered)}]" if e.unanswered else ""))
+        lines += [f"    ⚑ {q}" for q in v.qualifications]
+        for change in v.changes:
+            facts = ", ".join(f"{k} = {_answer(x)}" for k, x in change.facts.items())
+            lines.append(f"    would be {change.to} if: {facts}")
         for c in conclusions:
-            mark = "✓" if c.holds else "✗"
-            lines.append(f"  {mark} [{c.topic}] {c.statement}")
+            lines.append(f"  • [{c.topic}] {c.statement} ({c.effect})")
             lines.append(f"      how: {c.method} — {c.rule}")
             if c.facts:
                 lines.append(f"      facts used: {'; '.join(c.facts)}")
-            if c.missing:
-                lines.append(f"      missing: {'; '.join(c.missing)}")
             if c.basis["iri"]:
                 lines.append(f"      basis: {c.basis['label']} <{c.basis['iri']}>")
             if c.passage["quote"]:
@@ -117,3 +122,7 @@ def assessment_text(assessment) -> str:
     differs = "differently" if assessment.differs else "the same way"
     lines.append(f"The two frameworks come out {differs}. {assessment.note}")
     return "\n".join(lines)
+
+
+def _answer(value) -> str:
+    return {True: "yes", False: "no"}.get(value, str(value)) if isinstance(value, bool) else str(value)

@@ -20,6 +20,7 @@ from .namespaces import DFK, ID, RDF, RDFS
 from .resolve import TypeResolver, label
 
 MAX_SCENARIO_BYTES = 200_000
+UNKNOWN = "unknown"
 META_FIELDS = {"id", "title", "description", "source", "platform"}
 
 
@@ -33,6 +34,7 @@ class FactClass:
     field: str
     value: object = None  # True / False / a keyword, or None for a threshold
     minimum: int | None = None
+    maximum: int | None = None
 
 
 @dataclass
@@ -72,8 +74,10 @@ class FactSchema:
         for iri, name in graph.subject_objects(DFK.factField):
             value = graph.value(iri, DFK.factValue)
             minimum = graph.value(iri, DFK.factMinimum)
+            maximum = graph.value(iri, DFK.factMaximum)
             facts.append(FactClass(iri, str(name), value.toPython() if value is not None else None,
-                                   int(minimum) if minimum is not None else None))
+                                   int(minimum) if minimum is not None else None,
+                                   int(maximum) if maximum is not None else None))
         return cls(sorted(facts, key=lambda f: (f.field, str(f.value))))
 
     @property
@@ -82,7 +86,7 @@ class FactSchema:
 
     def kind(self, name: str) -> str:
         entries = [f for f in self.classes if f.field == name]
-        if any(f.minimum is not None for f in entries):
+        if any(f.minimum is not None or f.maximum is not None for f in entries):
             return "count"
         if all(isinstance(f.value, bool) for f in entries):
             return "yes/no"
@@ -94,16 +98,19 @@ class FactSchema:
             close = difflib.get_close_matches(name, self.fields, n=3)
             hint = f" Did you mean {', '.join(close)}?" if close else ""
             raise ScenarioError(f"Unknown field {name!r}.{hint} Known fields: {', '.join(self.fields)}.")
+        if is_unknown(value):
+            return []
         kind = self.kind(name)
         if kind == "count":
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                raise ScenarioError(f"Field {name!r} takes a whole number of 0 or more, not {value!r}.")
-            return [f.iri for f in entries if f.minimum is not None and value >= f.minimum]
+                raise ScenarioError(f"Field {name!r} takes a whole number of 0 or more, or unknown, not {value!r}.")
+            return [f.iri for f in entries if (f.minimum is not None and value >= f.minimum)
+                    or (f.maximum is not None and value <= f.maximum)]
         if kind == "yes/no":
             if not isinstance(value, bool):
-                raise ScenarioError(f"Field {name!r} takes true or false, not {value!r}.")
+                raise ScenarioError(f"Field {name!r} takes true, false or unknown, not {value!r}.")
         elif value not in {f.value for f in entries}:
-            raise ScenarioError(f"Field {name!r} takes {kind}, not {value!r}.")
+            raise ScenarioError(f"Field {name!r} takes {kind} or unknown, not {value!r}.")
         return [f.iri for f in entries if f.value == value]
 
 
@@ -167,7 +174,7 @@ def scenario_from_form(form, kg: KnowledgeGraph, default_id: str = "scenario") -
         description=str(form.get("description") or ""),
         source=ID[source] if isinstance(source, str) else None,
         platform_types=types,
-        facts={k: v for k, v in facts.items() if k not in META_FIELDS},
+        facts={k: v for k, v in facts.items() if k not in META_FIELDS and not is_unknown(v)},
         fact_classes=sorted(set(classes)),
     )
 
@@ -195,8 +202,17 @@ def scenario_from_rdf(path: Path, kg: KnowledgeGraph) -> Scenario:
         raise ScenarioError(f"{path}: the platform needs at least one platform type.")
     title = graph.value(scenarios[0], RDFS.label)
     local = str(scenarios[0]).rstrip("/").rsplit("/", 1)[-1]
-    return Scenario(id=local, title=str(title or local), platform_types=types,
-                    facts={label(kg.closure, f): True for f in facts}, fact_classes=sorted(facts))
+    by_iri = {f.iri: f for f in schema.classes}
+    answers = {}
+    for cls in facts:  # the answer each fact class stands for: its value, or its threshold
+        f = by_iri[cls]
+        answers[f.field] = f.value if f.value is not None else f.minimum if f.minimum is not None else f.maximum
+    return Scenario(id=local, title=str(title or local), platform_types=types, facts=answers, fact_classes=sorted(facts))
+
+
+def is_unknown(value) -> bool:
+    """An answer that leaves the fact open: null, or the word "unknown"."""
+    return value is None or (isinstance(value, str) and value.strip().lower() == UNKNOWN)
 
 
 def _flatten(form: dict, prefix: str = ""):
