@@ -168,7 +168,7 @@ def test_chinese_labels():
     at = choose(open_page("duties"), function=["VideoSharingPlatform"])
     at.sidebar.radio(key="lang").set_value("zh")
     ok(at.run())
-    assert "立即停止传输违法信息" in html_with(at, "dfk-duties") and "现行法" in html_with(at, "dfk-duties")
+    assert "立即停止传输法律、行政法规禁止发布或者传输的信息" in html_with(at, "dfk-duties") and "现行法" in html_with(at, "dfk-duties")
     assert at.query_params["lang"] == "zh"
     assert "视频分享平台" in at.subheader[0].value
 
@@ -254,7 +254,7 @@ def test_a_resource_page_from_a_link():
     assert at.subheader[1].value == "Stop transmission of prohibited information"
     text = " ".join(m.value for m in at.markdown)
     assert '<b>en</b> <span lang="en">Stop transmission of prohibited information</span>' in text
-    assert '<b>zh</b> <span lang="zh">立即停止传输违法信息</span>' in text
+    assert '<b>zh</b> <span lang="zh">立即停止传输法律、行政法规禁止发布或者传输的信息</span>' in text
     statements = html_with(at, "dfk-statements")
     assert 'class="dfk-badge inferred"' in statements and "asserted" in statements
     assert "entity=id:provision/cn-cybersecurity-law/2016/art-47" in statements

@@ -15,11 +15,10 @@ def verdicts(at) -> dict:
 def test_a_library_scenario_is_assessed_under_both_frameworks_side_by_side():
     at = ok(open_page("assess", scenario="university-deepfake-pornography"))
     found = verdicts(at)
-    assert found["in-force"].startswith("no liability shown")
-    assert found["proposed"].startswith("criminal liability")
+    assert found["in-force"].startswith("not established") and "missing: ordered by the regulator" in found["in-force"]
+    assert found["proposed"].startswith("undetermined") and "rebuttal.reasonable_care" in found["proposed"]
     expanders = [e.label for e in at.expander]
-    assert any("presumed to know of manifestly illegal deepfake content" in label for label in expanders)
-    assert any("✗" in label and "element of the Art. 286-1 offence is missing" in label for label in expanders)
+    assert any("the presumption of knowledge applies" in label for label in expanders)
     assert any("come out differently" in m.value for m in at.markdown)
     assert any("not legal advice" in c.value for c in at.caption)
 
@@ -27,18 +26,21 @@ def test_a_library_scenario_is_assessed_under_both_frameworks_side_by_side():
 def test_each_conclusion_shows_how_facts_basis_and_passage():
     at = ok(open_page("assess", scenario="no-logs-platform"))
     body = " ".join(m.value for m in at.markdown)
-    assert "closed-world check" in body and "OWL-RL" in body
+    assert "OWL-RL" in body
     assert "Facts used:" in body and "Basis:" in body and "The paper, section 4.3." in body
 
 
 def test_changing_a_fact_changes_the_assessment():
     at = ok(open_page("assess", scenario="executive-instructs-inaction"))
-    assert verdicts(at)["in-force"].startswith("administrative liability only")
+    assert verdicts(at)["in-force"].startswith("not established")
     at.selectbox(key="assess_f_regulator__ordered_to_correct").set_value("yes")
     at.selectbox(key="assess_f_regulator__refused_to_correct").set_value("yes")
     at.number_input(key="assess_f_consequences__clicks").set_value(60000)
     ok(at.run())
-    assert verdicts(at)["in-force"].startswith("criminal liability: every element")
+    assert verdicts(at)["in-force"].startswith("undetermined")  # which duty did the order concern?
+    at.selectbox(key="assess_f_regulator__order_concerned").set_value("law-or-administrative-regulation")
+    ok(at.run())
+    assert verdicts(at)["in-force"].startswith("established: criminal liability under Criminal Law Art. 286-1")
     params = {k: v if isinstance(v, list) else [v] for k, v in at.query_params.items()}
     assert params["scenario"] == ["executive-instructs-inaction"]
     assert "regulator.ordered_to_correct=yes" in params["fact"]
@@ -47,7 +49,7 @@ def test_changing_a_fact_changes_the_assessment():
 def test_a_link_with_facts_reproduces_the_form():
     at = ok(open_page("assess", types="SocialPlatform", fact=["content.kind=synthetic-pornography", "notice.received=no"]))
     assert at.selectbox(key="assess_f_content__kind").value == "synthetic-pornography"
-    assert verdicts(at)["proposed"].startswith("criminal liability")
+    assert verdicts(at)["proposed"].startswith("undetermined")
 
 
 def test_bad_link_parameters_fall_back_with_a_notice():

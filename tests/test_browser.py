@@ -228,7 +228,7 @@ def test_an_example_a_filter_a_download_and_a_shared_link(page, server, tmp_path
 def test_chinese_labels_and_a_bad_link(page, server, tmp_path):
     open_app(page, server, "?types=VideoSharingPlatform,hovercraft&lang=zh")
     expect(page.get_by_text("hovercraft").first).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
-    expect(page.locator("table.dfk-duties").get_by_role("link", name="立即停止传输违法信息")).to_be_visible()
+    expect(page.locator("table.dfk-duties").get_by_role("link", name="立即停止传输法律、行政法规禁止发布或者传输的信息")).to_be_visible()
     shot(page, tmp_path, "duties-chinese")
 
 
@@ -250,7 +250,7 @@ def test_browse_a_resource_with_its_statements_and_neighbourhood(page, server, t
     expect(page.get_by_role("heading", name="Stop transmission of prohibited information")).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
     statements = page.locator("table.dfk-statements").first
     expect(statements.locator(".dfk-badge.inferred").first).to_be_visible()
-    expect(statements.get_by_text("立即停止传输违法信息")).to_be_visible()
+    expect(statements.get_by_text("立即停止传输法律、行政法规禁止发布或者传输的信息")).to_be_visible()
     graph = page.locator('[data-testid="stGraphVizChart"] svg')
     expect(graph).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
     expect(graph.get_by_text("network operator").first).to_be_visible()

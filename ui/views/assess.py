@@ -1,6 +1,5 @@
 """Assess a scenario: one platform, one incident, judged under today's law and under the author's proposals,
-side by side, each conclusion with the facts, the axiom or closed-world check, the provision or proposal and
-the passage behind it. The form's fields come from the ontology (deepfake_kg.scenario.FactSchema)."""
+side by side, each conclusion with the facts, the axiom, the provision or proposal and the passage behind it. The form's fields come from the ontology (deepfake_kg.scenario.FactSchema)."""
 import json
 from html import escape
 
@@ -184,6 +183,6 @@ for column, heading, status, verdict, conclusions in (
                                 unsafe_allow_html=True)
 st.download_button("Download the assessment (JSON)", json.dumps(result.to_dict(), ensure_ascii=False, indent=2),
                    file_name=f"assessment-{result.scenario}.json", mime="application/json")
-st.caption("Conclusions marked ✓ hold; ✗ marks what is missing. “OWL-RL” conclusions follow from the facts by the "
-           "ontology's class definitions; “closed-world check” conclusions read a fact's absence as its falsity, "
-           "which OWL cannot do. The verdict lines summarise them by this tool's rule, not the paper's.")
+st.caption("Each verdict is established, not established (naming the missing element) or undetermined (naming the "
+           "questions left unanswered): an unanswered question is unknown, never “no”. The conclusions follow from the "
+           "facts by the ontology's class definitions (OWL-RL); the verdict rules are data in ontology/assessment.ttl.")
