@@ -18,12 +18,15 @@ from .duties import DutyRow, duties_for, explain
 from .errors import EndpointError, KGError, QueryError, QueryTimeout
 from .i18n import LANGUAGES, collation_key, gettext, graph_label, ngettext, pgettext, sorted_for, use_language
 from .query import QueryResult, run_local, run_remote
+from .questions import Question, questions
 from .sparql_guard import Limits
 
 __all__ = ["load_graph", "duties_for", "explain", "describe", "query", "KnowledgeGraph", "DutyRow", "QueryResult", "Limits",
            # the user-facing text in English or Chinese, and sorting as a Chinese reader expects (deepfake_kg/i18n.py)
            "LANGUAGES", "gettext", "ngettext", "pgettext", "use_language", "collation_key", "sorted_for", "graph_label",
-           "KGError", "QueryError", "QueryTimeout", "EndpointError"]
+           "KGError", "QueryError", "QueryTimeout", "EndpointError",
+           # the guided assessment form: one question per scenario field (deepfake_kg/questions.py)
+           "questions", "Question"]
 
 
 def load_graph() -> KnowledgeGraph:
