@@ -136,8 +136,16 @@ def test_assess_reads_todays_law_as_the_law_of_the_day(kg):
     after = assess(scenario, kg, as_of="2024-01-01")
     labelling = lambda a: next(c for c in a.today if "Deep Synthesis" in c.topic)
     assert labelling(after).holds and not labelling(before_provisions).holds
-    assert before_provisions.verdict_today != after.verdict_today
-    assert after.verdict_today.startswith("administrative liability")
+    # The verdict is Art. 286-1's, in force on both days; the Deep Synthesis breach is administrative either way.
+    assert before_provisions.verdict_today == after.verdict_today
+    assert after.verdicts["today"].status == "not established"
+
+
+def test_an_offence_not_yet_law_is_not_established_whatever_the_facts(kg):
+    scenario = read_scenario(ROOT / "scenarios" / "profit-driven-tolerance.yaml", kg)
+    assert assess(scenario, kg, as_of="2015-11-01").verdicts["today"].status == "established"
+    before = assess(scenario, kg, as_of="2015-10-31").verdicts["today"]
+    assert before.status == "not established" and "not yet in force on 2015-10-31" in before.statement
 
 
 @pytest.mark.parametrize("text", ["2024-13-01", "yesterday", "01/02/2024", ""])
