@@ -98,9 +98,19 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="load the graph into Oxigraph and serve SPARQL read-only on 127.0.0.1")
     serve.add_argument("--port", type=int, default=7878, help="TCP port on 127.0.0.1 (default 7878)")
     serve.add_argument("--store", metavar="DIR", help="Oxigraph store directory (default: oxigraph/ in the build cache)")
-    serve.add_argument("--timeout", type=float, default=30.0,
-                       help="Oxigraph's own per-query limit in seconds (soft: clients keep their own; default 30)")
+    serve.add_argument("--timeout", type=float,
+                       help="per-query limit in seconds: Oxigraph's own, soft (default 30); with --public, hard (default 10)")
     serve.add_argument("--reload", action="store_true", help="reload the store even if it holds the current build")
+    public = serve.add_argument_group("public endpoint (--public)")
+    public.add_argument("--public", action="store_true",
+                        help="serve a guarded SPARQL 1.1 Protocol front (no SERVICE, no updates, hard limits) on --host:--port, "
+                             "with Oxigraph on a loopback port behind it")
+    public.add_argument("--host", default="127.0.0.1", help="address the public front listens on (default 127.0.0.1; 0.0.0.0 for every interface)")
+    public.add_argument("--max-rows", type=int, default=10_000, help="rows or triples per answer at most (default 10000)")
+    public.add_argument("--rate-limit", type=float, default=60.0, metavar="N", help="requests a minute per client address (default 60)")
+    public.add_argument("--burst", type=int, default=20, help="requests a client may make at once before the rate applies (default 20)")
+    public.add_argument("--client-concurrency", type=int, default=2, metavar="N", help="queries one client address may run at once (default 2)")
+    public.add_argument("--access-log", metavar="FILE", help="append the access log here (default: standard error)")
     serve.set_defaults(run=_serve)
 
     publish = commands.add_parser("publish", help="PUT the asserted and inferred graphs into a SPARQL Graph Store Protocol endpoint")
@@ -290,6 +300,15 @@ def _serve(args) -> int:
     from .build import get_kg
     from .server import DEFAULT_STORE, load_store, oxigraph_version, start_server, stop_server
 
+    if args.public:
+        from .public_endpoint import PublicSettings, serve_public
+
+        settings = PublicSettings(timeout_seconds=args.timeout or 10.0, max_rows=args.max_rows,
+                                  rate_per_minute=args.rate_limit, burst=args.burst,
+                                  per_client_concurrency=args.client_concurrency)
+        store = Path(args.store) if args.store else DEFAULT_STORE
+        return serve_public(get_kg(), store, args.host, args.port, settings, args.access_log, args.reload)
+
     # Stop the server on Ctrl-C or a plain `kill` alike (it runs in its own session, so neither reaches it),
     # also when started in the background, where the shell leaves SIGINT ignored.
     signal.signal(signal.SIGINT, signal.default_int_handler)
@@ -297,7 +316,7 @@ def _serve(args) -> int:
     store = Path(args.store) if args.store else DEFAULT_STORE
     info = load_store(get_kg(), store, force=args.reload)
     loaded = "reused" if info.reused else f"loaded in {info.load_seconds:.2f} s"
-    server = start_server(store, args.port, timeout_s=args.timeout)
+    server = start_server(store, args.port, timeout_s=args.timeout or 30.0)
     try:
         print(f"{oxigraph_version()}: {info.triples} triples ({loaded}) in {store}, read-only\n"
               f"  SPARQL endpoint  {server.query_url}   (default graph = union of the named graphs)\n"

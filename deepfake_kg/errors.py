@@ -32,6 +32,14 @@ class QueryTimeout(QueryError):
         super().__init__(message)
 
 
+class QueryNotAllowed(QueryError):
+    """A well-formed query that the read-only, no-federation query path refuses (updates, SERVICE, FROM)."""
+
+
+class QueryTooLarge(QueryError):
+    """A query over the size or nesting limit."""
+
+
 class EndpointError(KGError):
     """A remote SPARQL endpoint could not be reached or answered with something unusable."""
 

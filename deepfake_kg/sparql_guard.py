@@ -12,7 +12,7 @@ from pyparsing import ParseException
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
-from .errors import QueryError
+from .errors import QueryError, QueryNotAllowed, QueryTooLarge
 from .sparql_messages import syntax_error
 
 SERVICE_REFUSED = "SERVICE is not allowed: queries cannot reach other endpoints or the network."
@@ -38,34 +38,35 @@ def check_query(text: str, limits: Limits = Limits()) -> CheckedQuery:
     if not text or not text.strip():
         raise QueryError("The query is empty.")
     if len(text) > limits.max_query_chars:
-        raise QueryError(f"The query is {len(text)} characters long; the limit is {limits.max_query_chars}.")
+        raise QueryTooLarge(f"The query is {len(text)} characters long; the limit is {limits.max_query_chars}.")
     depth = _bracket_depth(text)
     if depth > limits.max_nesting:
-        raise QueryError(f"The query nests {depth} levels deep; the limit is {limits.max_nesting}.")
+        raise QueryTooLarge(f"The query nests {depth} levels deep; the limit is {limits.max_nesting}.")
     try:
         parsed = parseQuery(text)
     except ParseException as error:
         if _is_update(text):
-            raise QueryError("Updates (INSERT, DELETE, LOAD, CLEAR, …) are not allowed: this endpoint is read-only.") from None
+            raise QueryNotAllowed("Updates (INSERT, DELETE, LOAD, CLEAR, …) are not allowed: this endpoint is read-only.") from None
         raise QueryError(syntax_error(text, error)) from None
     except RecursionError:
-        # Not the max_nesting limit: rdflib's parser (pyparsing) recurses dozens of frames per bracket and runs
-        # out of Python's recursion depth first on about 25 nested parentheses; and it never ends on a SERVICE
-        # nested in a SERVICE, which is refused anyway.
+        # Not the max_nesting limit: rdflib's parser (pyparsing) recurses dozens of frames per bracket and per
+        # "."-separated triple pattern, and runs out of Python's recursion depth first on about 25 nested
+        # parentheses or 85 triple patterns in one group; it never ends on a SERVICE nested in a SERVICE.
         if re.search(r"(?<![\w:])SERVICE\b", _strip_literals(text), re.I):
-            raise QueryError(SERVICE_REFUSED) from None
+            raise QueryNotAllowed(SERVICE_REFUSED) from None
         raise QueryError(f"rdflib's SPARQL parser ran out of recursion depth on this query ({depth} levels of "
-                         "nested brackets); nest fewer groups or parentheses.") from None
+                         "nested brackets): it manages about 25 nested parentheses and 85 triple patterns in one "
+                         "group; nest less, or share subjects with ';'.") from None
     except Exception as error:  # rdflib raises plain Exceptions for some malformed input
         raise QueryError(f"The query could not be parsed: {error}.") from None
     body = parsed[1]  # parsed[0] is the prologue (PREFIX, BASE)
     form = FORMS.get(body.name)
     if form is None:
-        raise QueryError(f"Only SELECT, ASK, CONSTRUCT and DESCRIBE queries are allowed, not {body.name}.")
+        raise QueryNotAllowed(f"Only SELECT, ASK, CONSTRUCT and DESCRIBE queries are allowed, not {body.name}.")
     if "datasetClause" in body:
-        raise QueryError("FROM and FROM NAMED are not allowed: queries run on this graph only and fetch nothing.")
+        raise QueryNotAllowed("FROM and FROM NAMED are not allowed: queries run on this graph only and fetch nothing.")
     if _contains(body, "ServiceGraphPattern"):
-        raise QueryError(SERVICE_REFUSED)
+        raise QueryNotAllowed(SERVICE_REFUSED)
     return CheckedQuery(text, form)
 
 
