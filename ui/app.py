@@ -12,7 +12,7 @@ if str(HERE) not in sys.path:  # the dfkui helpers live beside this file
 
 import streamlit as st  # noqa: E402
 
-from dfkui import state  # noqa: E402
+from dfkui import dates, state  # noqa: E402
 from dfkui.html import CSS  # noqa: E402
 from dfkui.i18n import _  # noqa: E402
 from dfkui.resources import knowledge_graph  # noqa: E402
@@ -23,6 +23,7 @@ from deepfake_kg import api  # noqa: E402
 st.set_page_config(page_title=_("Deepfake Platform Liability KG"), page_icon=str(HERE / "static" / "icon.png"),
                    layout="wide")
 notices = state.load_lang()
+notices += dates.load_date()
 api.use_language(state.lang())  # the package's messages (errors, verdicts) in the visitor's language
 
 PAGES = [
@@ -40,6 +41,8 @@ with st.sidebar:
     st.radio(_("Language"), list(state.LANGUAGES), key=state.LANG_KEY, format_func=state.LANGUAGES.get, horizontal=True,
              help=_("The language of the whole explorer. Names of resources come from the graph; where it has no "
                     "Chinese name, the English one is shown, marked EN."))
+    dates.date_control(_("The law on"), _("Every page answers for this day: which duties bind, which provisions are in "
+                                          "force, which proposals have since been enacted. Today by default."))
     st.caption(_("For study, not legal advice. The graph models one paper's account of the law "
                  "and keeps the law in force apart from what the author proposes."))
 for notice in notices:

@@ -53,11 +53,19 @@ class PageState:
     def save(self, params: Params) -> None:
         params = _clean(params)
         st.session_state[f"_kept:{self.page}"] = params
-        st.query_params.from_dict({**params, LANG_KEY: lang()})
+        st.query_params.from_dict({**params, **shared_params()})
 
 
 def save_lang_only() -> None:
-    st.query_params.from_dict({LANG_KEY: lang()})
+    st.query_params.from_dict(shared_params())
+
+
+def shared_params() -> Params:
+    """What every page's URL carries: the language and, unless it is today, the day the law is read on."""
+    from .dates import DATE_PARAM, url_value
+
+    day = url_value()
+    return {LANG_KEY: lang(), **({DATE_PARAM: day} if day else {})}
 
 
 def lang() -> str:

@@ -3,7 +3,7 @@ from html import escape
 
 import streamlit as st
 
-from dfkui import html, state
+from dfkui import dates, html, state
 from dfkui.i18n import _
 from dfkui.resources import knowledge_graph, read_types, type_key, types_of
 from deepfake_kg.compare import duty_matrix
@@ -93,7 +93,7 @@ if not platforms:
     st.info(_("Choose the types of at least one platform."))
     st.stop()
 
-matrix = duty_matrix([[TYPES[t].iri for t in p] for p in platforms], kg, glang)
+matrix = duty_matrix([[TYPES[t].iri for t in p] for p in platforms], kg, glang, as_of=dates.as_of())
 headers = [_("Status"), _("Duty")] + [f"{i + 1}. {c.name}" for i, c in enumerate(matrix.columns)]
 cells, classes = [], []
 for row in matrix.rows:

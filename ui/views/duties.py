@@ -5,7 +5,7 @@ from html import escape
 import streamlit as st
 from rdflib import URIRef
 
-from dfkui import html, state
+from dfkui import dates, html, state
 from dfkui.i18n import N_, _, ngettext
 from dfkui.resources import knowledge_graph, read_types, types_of
 from deepfake_kg.browse import members, provision_texts
@@ -112,7 +112,7 @@ if not chosen:
     st.stop()
 
 try:
-    rows = duties_for([TYPES[t].iri for t in chosen], kg)
+    rows = duties_for([TYPES[t].iri for t in chosen], kg, as_of=dates.as_of())
 except InconsistentGraph as error:
     st.error(_("No platform can have all of these types at once. {error}").format(error=error), icon=":material/block:")
     st.stop()
@@ -182,7 +182,7 @@ types = [TYPES[t].iri for t in chosen]
 for row in rows:
     title = f"{html.status_text(row.status, lang)} · {name_of(row.duty)}"
     with st.expander(title, icon=html.STATUS_ICON.get(row.status)):
-        why = explain(row.duty, types, kg)
+        why = explain(row.duty, types, kg, as_of=dates.as_of())
         steps = "".join(f'<li><code>{escape(s.rule)}</code> <span lang="en">{escape(s.statement)}</span></li>' for s in why.steps)
         st.markdown(f"<ol class='dfk-steps'>{steps}</ol>", unsafe_allow_html=True)
         for basis in row.legal_basis:
