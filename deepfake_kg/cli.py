@@ -64,6 +64,21 @@ def _parser() -> argparse.ArgumentParser:
     _as_of(explain)
     explain.set_defaults(run=_explain)
 
+    compare = commands.add_parser("compare", help="platforms side by side; with --jurisdiction, one platform's duties in each jurisdiction")
+    compare.add_argument("platforms", nargs="+", metavar="PLATFORM",
+                         help="a platform: its types joined by '+' (\"video-sharing platform+large leading platform\"); "
+                              "with --jurisdiction, every argument is a type of the one platform")
+    compare.add_argument("--jurisdiction", action="store_true",
+                         help="compare one platform across China, the EU, the US and the UK (conditional duties named with what decides them)")
+    compare.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    _as_of(compare)
+    compare.set_defaults(run=_compare)
+
+    timeline = commands.add_parser("timeline", help="per platform type, its duties by date (with their provisions)")
+    timeline.add_argument("types", nargs="+", metavar="TYPE")
+    timeline.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    timeline.set_defaults(run=_timeline)
+
     types = commands.add_parser("types", help="list the platform types along their three dimensions")
     types.add_argument("--format", choices=["table", "json"], default="table")
     types.set_defaults(run=_types)
@@ -217,6 +232,41 @@ def _explain(args) -> int:
         print(f"  {number}. [{step.rule}] {step.statement}")
     for passage in result.passages:
         print(f"  Paper, section {passage.section}: “{passage.quote}”")
+    return 0
+
+
+def _compare(args) -> int:
+    from .build import get_kg
+
+    kg = get_kg()
+    if args.jurisdiction:
+        from .jurisdictions import compare_jurisdictions
+
+        types = [t.strip() for arg in args.platforms for t in arg.split("+") if t.strip()]
+        result = compare_jurisdictions(types, kg, as_of=args.as_of)
+        print({"json": result.to_json, "csv": result.to_csv}.get(args.format, result.to_text)())
+        return 0
+    from .compare import duty_matrix
+    from .duties import resolve_types
+    from .render import table
+
+    platforms = [resolve_types([t.strip() for t in arg.split("+") if t.strip()], kg) for arg in args.platforms]
+    matrix = duty_matrix(platforms, kg, as_of=args.as_of)
+    if args.format == "json":
+        print(matrix.to_json())
+    elif args.format == "csv":
+        print(matrix.to_csv(), end="")
+    else:
+        print(table(["status", "duty", *(c.name for c in matrix.columns)],
+                    [[r.status, r.label, *("yes" if p else "" for p in r.present)] for r in matrix.rows]))
+    return 0
+
+
+def _timeline(args) -> int:
+    from .timeline import timeline
+
+    result = timeline(args.types)
+    print({"json": result.to_json, "csv": result.to_csv}.get(args.format, result.to_text)(), end="\n" if args.format == "table" else "")
     return 0
 
 

@@ -101,17 +101,21 @@ def duties_for(types, kg: KnowledgeGraph | None = None, as_of=None) -> list[Duty
     longer in force that day are left out; `timeline` lists every date."""
     kg = kg or get_kg()
     day = parse_day(as_of)
-    rows = [r for r in all_duties_for(types, kg, day) if r.status in ATTACHING]
+    rows = all_duties_for(types, kg, day, wanted=ATTACHING)
     return sorted(rows, key=lambda r: (r.status != IN_FORCE, r.label))
 
 
-def all_duties_for(types, kg: KnowledgeGraph, day) -> list[DutyRow]:
-    """Every duty that attaches to a platform of `types` at some time, each with its status on `day`."""
+def all_duties_for(types, kg: KnowledgeGraph, day, wanted=None) -> list[DutyRow]:
+    """Every duty that attaches to a platform of `types` at some time, each with its status on `day` (only those
+    whose status is in `wanted`, if given: the status is known before the row is built)."""
     types = _as_iris(types, kg)
     triples = _classified(kg, tuple(types))
     derived_types = {o for s, p, o in triples if p == RDF.type} | set(types)
     duties = {o for s, p, o in triples if p == DFK.hasDuty}
-    return [_row(kg, duty, derived_types, set(types), day) for duty in duties]
+    validity = validity_for(kg)
+    timings = {duty: validity.timing(duty, day) for duty in duties}
+    return [_row(kg, duty, derived_types, set(types), day, timing) for duty, timing in timings.items()
+            if wanted is None or timing.status in wanted]
 
 
 def explain(duty: URIRef | str, types, kg: KnowledgeGraph | None = None, as_of=None) -> Explanation:
@@ -241,40 +245,40 @@ def _passages(g: Graph, node) -> list[Passage]:
     return sorted(found, key=lambda p: (p.section, p.quote))
 
 
-def _row(kg: KnowledgeGraph, duty: URIRef, platform_types: set, requested: set, day) -> DutyRow:
-    g = kg.closure
+def _row(kg: KnowledgeGraph, duty: URIRef, platform_types: set, requested: set, day, timing=None) -> DutyRow:
     validity = validity_for(kg)
-    timing = validity.timing(duty, day)
-    kind = "prohibition" if (duty, RDF.type, DFK.Prohibition) in g else "obligation"
+    timing = timing or validity.timing(duty, day)
+    about = _described(kg, duty)
     bases = []
-    for provision in sorted(g.objects(duty, DFK.legalBasis)):
-        instruments = sorted(i for i in g.objects(provision, DFK.partOf) if (i, RDF.type, DFK.LegalInstrument) in g)
-        if (provision, RDF.type, DFK.LegalInstrument) in g:
-            instruments = []
-        instrument = instruments[0] if instruments else None
+    for provision, provision_label, instrument, instrument_label, unknown in about["bases"]:
         period = validity.period(provision)
-        bases.append(LegalBasis(str(provision), label(g, provision), str(instrument) if instrument else None,
-                                label(g, instrument) if instrument else None, **period.to_dict(),
-                                status=period.status_on(day), unknown=sorted(map(str, g.objects(provision, DFK.unknown)))))
+        bases.append(LegalBasis(str(provision), provision_label, instrument, instrument_label, **period.to_dict(),
+                                status=period.status_on(day), unknown=list(unknown)))
     # The version binding on the day first: an amended article's successor before the text it replaced.
     bases.sort(key=lambda b: b.status != IN_FORCE)
-    carriers = _carriers(kg, duty, {(HYPOTHETICAL_PLATFORM, RDF.type, t) for t in platform_types})
-    passages = _passages(g, duty)
+    sanctions = []
+    for sanction, sanction_label, dated_by, unknown in about["sanctions"]:
+        period = validity.period(dated_by)
+        sanctions.append({"iri": str(sanction), "label": sanction_label, **period.to_dict(),
+                          "status": period.status_on(day), "unknown": list(unknown)})
+    sanctions.sort(key=lambda s: s["status"] != IN_FORCE)  # a superseded fine is never shown as current
+    carriers = [(c, name) for c, name in about["carriers"] if c in platform_types]
+    passages = list(about["passages"])
     first = passages[0] if passages else Passage("", "", "")
     return DutyRow(
         duty=str(duty),
-        label=label(g, duty, "en"),
-        label_zh=label(g, duty, "zh-Hans"),
-        kind=kind,
+        label=about["label"],
+        label_zh=about["label_zh"],
+        kind=about["kind"],
         status=timing.status,
-        required_action=_text(g, duty, DFK.requiredAction),
-        trigger=_text(g, duty, DFK.trigger),
+        required_action=about["required_action"],
+        trigger=about["trigger"],
         legal_basis=bases,
-        jurisdiction=", ".join(sorted(label(g, j) for j in g.objects(duty, DFK.jurisdiction))),
-        sanctions=_sanctions(g, validity, duty, day),
-        proposals=[{"iri": str(p), "label": label(g, p)} for p in sorted(g.objects(duty, DFK.proposedIn))],
-        attached_via=[{"iri": str(c), "label": label(g, c)} for c in carriers],
-        inferred=not any(c in requested for c in carriers),
+        jurisdiction=about["jurisdiction"],
+        sanctions=sanctions,
+        proposals=[dict(p) for p in about["proposals"]],
+        attached_via=[{"iri": str(c), "label": name} for c, name in carriers],
+        inferred=not any(c in requested for c, _ in carriers),
         section=first.section,
         quote=first.quote,
         passages=passages,
@@ -283,19 +287,45 @@ def _row(kg: KnowledgeGraph, duty: URIRef, platform_types: set, requested: set, 
         in_force_until=timing.in_force_until,
         enacted_by=timing.enacted_by,
         remains_proposed=timing.remains_proposed,
-        beyond_paper=any(g.objects(duty, DFK.beyondThePaper)),
+        beyond_paper=about["beyond_paper"],
     )
 
 
-def _sanctions(g: Graph, validity, duty: URIRef, day) -> list[dict]:
-    """Each sanction with its dates and its status on the day: a superseded fine is never shown as current."""
-    found = []
+@lru_cache(maxsize=4096)
+def _described(kg: KnowledgeGraph, duty: URIRef) -> dict:
+    """What a duty row says that depends neither on the platform nor on the day: read once per duty and graph."""
+    g = kg.closure
+    bases = []
+    for provision in sorted(g.objects(duty, DFK.legalBasis)):
+        instruments = sorted(i for i in g.objects(provision, DFK.partOf) if (i, RDF.type, DFK.LegalInstrument) in g)
+        if (provision, RDF.type, DFK.LegalInstrument) in g:
+            instruments = []
+        instrument = instruments[0] if instruments else None
+        bases.append((provision, label(g, provision), str(instrument) if instrument else None,
+                      label(g, instrument) if instrument else None, tuple(sorted(map(str, g.objects(provision, DFK.unknown))))))
+    sanctions = []
     for sanction in sorted(g.objects(duty, DFK.sanctionedBy)):
-        periods = [validity.period(p) for p in g.objects(sanction, DFK.definedBy)] or [validity.period(sanction)]
-        period = periods[0]
-        found.append({"iri": str(sanction), "label": label(g, sanction), **period.to_dict(),
-                      "status": period.status_on(day), "unknown": sorted(map(str, g.objects(sanction, DFK.unknown)))})
-    return sorted(found, key=lambda s: s["status"] != IN_FORCE)
+        # dated by the provision that defines it (its version of the text), else by its own dates
+        dated_by = next(iter(sorted(g.objects(sanction, DFK.definedBy))), sanction)
+        sanctions.append((sanction, label(g, sanction), dated_by, tuple(sorted(map(str, g.objects(sanction, DFK.unknown))))))
+    carriers = set()
+    for restriction in kg.asserted.subjects(OWL.hasValue, duty):
+        if (restriction, OWL.onProperty, DFK.hasDuty) in kg.asserted:
+            carriers |= set(kg.asserted.subjects(RDFS.subClassOf, restriction))
+    return {
+        "label": label(g, duty, "en"),
+        "label_zh": label(g, duty, "zh-Hans"),
+        "kind": "prohibition" if (duty, RDF.type, DFK.Prohibition) in g else "obligation",
+        "required_action": _text(g, duty, DFK.requiredAction),
+        "trigger": _text(g, duty, DFK.trigger),
+        "bases": tuple(bases),
+        "sanctions": tuple(sanctions),
+        "jurisdiction": ", ".join(sorted(label(g, j) for j in g.objects(duty, DFK.jurisdiction))),
+        "proposals": tuple({"iri": str(p), "label": label(g, p)} for p in sorted(g.objects(duty, DFK.proposedIn))),
+        "carriers": tuple((c, label(g, c)) for c in sorted(carriers)),
+        "passages": tuple(_passages(g, duty)),
+        "beyond_paper": any(g.objects(duty, DFK.beyondThePaper)),
+    }
 
 
 def _text(g: Graph, node, predicate) -> str:
