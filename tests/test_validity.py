@@ -9,7 +9,7 @@ from rdflib import namespace as rdfns  # a module: pytest would probe a closed n
 from deepfake_kg.assess import assess
 from deepfake_kg.duties import duties_for, explain
 from deepfake_kg.errors import KGError
-from deepfake_kg.namespaces import DFK, ID, RDF
+from deepfake_kg.namespaces import DFK, ID, RDF, RDFS
 from deepfake_kg.named_queries import named_query, on_date
 from deepfake_kg.query import run_local
 from deepfake_kg.scenario import read_scenario
@@ -185,3 +185,35 @@ def test_the_latest_start_and_earliest_end_on_the_chain_decide():
     assert period.status_on(dt.date(2022, 5, 31)) == NOT_YET_IN_FORCE
     assert period.status_on(dt.date(2029, 12, 31)) == IN_FORCE
     assert period.status_on(dt.date(2030, 1, 1)) == NO_LONGER_IN_FORCE
+
+
+def test_the_undated_basis_check_finds_a_duty_whose_date_cannot_be_derived():
+    from deepfake_kg.validate import CHECKS_DIR
+
+    g = Graph()
+    dated, undated = ID["provision/example/dated"], ID["provision/example/undated"]
+    instrument = ID["instrument/example"]
+    g.add((dated, DFK.partOf, instrument))
+    g.add((instrument, DFK.effectiveFrom, Literal("2020-01-01", datatype=rdfns.XSD.date)))
+    for name, basis in (("ok", dated), ("bad", undated)):
+        g.add((ID[f"duty/{name}"], RDF.type, DFK.DutyInForce))
+        g.add((ID[f"duty/{name}"], DFK.legalBasis, basis))
+    rows = list(g.query((CHECKS_DIR / "undated-legal-basis-violation.rq").read_text()))
+    assert [str(r.resource) for r in rows] == [str(ID["duty/bad"])]
+
+
+def test_shapes_require_a_passage_or_a_checked_source_beyond_the_paper():
+    from deepfake_kg.validate import shacl_problems
+
+    def duty_graph(*extra):
+        g = Graph()
+        duty = ID["duty/example"]
+        for p, o in ((RDF.type, DFK.Duty), (RDFS.label, Literal("Example", lang="en")), (RDFS.label, Literal("例", lang="zh-Hans")),
+                     (DFK.normativeStatus, DFK.LexFerenda), (DFK.requiredAction, Literal("Do it.", lang="en")), *extra):
+            g.add((duty, p, o))
+        return g
+    complaint = lambda g: [p for p in shacl_problems(g) if "traceable" in p.message]
+    assert complaint(duty_graph())
+    assert complaint(duty_graph((DFK.beyondThePaper, Literal(True)), (DFK.certainty, Literal("high"))))  # no source named
+    assert complaint(duty_graph((DFK.beyondThePaper, Literal(True)), (DFK.checkedAgainst, Literal("x")), (DFK.certainty, Literal("low"))))
+    assert not complaint(duty_graph((DFK.beyondThePaper, Literal(True)), (DFK.checkedAgainst, Literal("x")), (DFK.certainty, Literal("medium"))))
