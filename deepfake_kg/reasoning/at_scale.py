@@ -54,7 +54,6 @@ _FALLBACK_PREDICATES = ["sameAs", "sourceIndividual", "hasKey", "maxCardinality"
 _FALLBACK_TYPES = ["IrreflexiveProperty", "AsymmetricProperty", "AllDisjointProperties",
                    "InverseFunctionalProperty", "NegativePropertyAssertion", "ReflexiveProperty"]
 _META = ("<" + str(RDF), "<" + str(RDFS), "<" + str(OWL), "<" + str(XSD))
-_LINE = r"^\s*(\S+)\s+(\S+)\s+(.*\S)\s*\.\s*$"
 
 
 class NotCovered(Exception):
@@ -121,11 +120,20 @@ def closure_to_nquads(sources: list[Path], target: Path, memory_limit: str = "4G
 # --- read ---------------------------------------------------------------------------------------------------
 
 def _read(db, sources: list[Path]) -> dict:
+    """The files' triples as table `asserted`(s, p, o) of term ids. Lines are split on their first two spaces
+    (canonical N-Triples, as rdflib and Oxigraph write it: one space between terms; an object never ends with
+    a space or a dot), which is fifteen times faster here than a regular expression per line."""
+    import duckdb
+
     files = ", ".join("'" + str(path).replace("'", "''") + "'" for path in sources)
-    db.execute(f"""CREATE TABLE raw AS SELECT m.s, m.p, m.o FROM (
-        SELECT regexp_extract(line, '{_LINE}', ['s', 'p', 'o']) AS m FROM (
-            SELECT unnest(string_split(content, chr(10))) AS line FROM read_text([{files}]))
-        WHERE trim(line) <> '' AND NOT starts_with(ltrim(line), '#'))""")
+    try:  # a unit separator (U+001F) inside a literal would split a line: then the slower, exact reader
+        lines = (f"SELECT line FROM read_csv([{files}], columns={{'line': 'VARCHAR'}}, delim=chr(31), quote='', "
+                 "escape='', header=false, auto_detect=false)")
+        db.execute(f"CREATE TABLE raw AS {_split(lines)}")
+    except duckdb.Error:
+        db.execute(f"CREATE OR REPLACE TABLE raw AS {_split(f'SELECT unnest(string_split(content, chr(10))) AS line FROM read_text([{files}])')}")
+    if db.execute("SELECT EXISTS (SELECT 1 FROM raw WHERE s = '' OR p = '' OR o = '')").fetchone()[0]:
+        raise ValueError("An input line is not one N-Triples triple with single spaces between its terms.")
     vocabulary = [[nt] for nt in _VOCABULARY.values()]
     db.execute("CREATE TABLE vocabulary(nt VARCHAR)")
     db.executemany("INSERT INTO vocabulary VALUES (?)", vocabulary)
@@ -136,6 +144,13 @@ def _read(db, sources: list[Path]) -> dict:
     db.execute("DROP TABLE raw")
     ids = dict(db.execute("SELECT nt, id FROM terms JOIN vocabulary USING (nt)").fetchall())
     return {name: ids[nt] for name, nt in _VOCABULARY.items()}
+
+
+def _split(lines: str) -> str:
+    """(s, p, o) of each N-Triples line that `lines` selects, blank lines and comments skipped."""
+    return (f"SELECT s, p, rtrim(substr(line, length(s) + length(p) + 3), ' .' || chr(9) || chr(13)) AS o FROM ("
+            f"SELECT line, split_part(line, ' ', 1) AS s, split_part(line, ' ', 2) AS p FROM ({lines}) "
+            "WHERE trim(line) <> '' AND NOT starts_with(ltrim(line), '#'))")
 
 
 def _ids(v: dict, names: list[str]) -> str:
@@ -306,8 +321,7 @@ def _nt(triple) -> str:
 
 def _insert_lines(db, table: str, lines: list[str]) -> None:
     """N-Triples lines into `table`(s, p, o) as term ids, adding the terms not yet known."""
-    db.execute(f"CREATE TEMP TABLE lines_in AS SELECT m.s, m.p, m.o FROM ("
-               f"SELECT regexp_extract(line, '{_LINE}', ['s', 'p', 'o']) AS m FROM (SELECT unnest(?) AS line))", [lines])
+    db.execute(f"CREATE TEMP TABLE lines_in AS {_split('SELECT unnest(?) AS line')}", [lines])
     db.execute("""INSERT INTO terms SELECT (SELECT max(id) FROM terms) + row_number() OVER (), nt FROM (
         SELECT s AS nt FROM lines_in UNION SELECT p FROM lines_in UNION SELECT o FROM lines_in
         EXCEPT SELECT nt FROM terms)""")
