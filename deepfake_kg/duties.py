@@ -144,6 +144,10 @@ def explain(duty: URIRef | str, types, kg: KnowledgeGraph | None = None, as_of=N
                 steps.append(Step("prp-spo2", f"{label(g, provision)} is part of {label(g, source)}, so the duty's legal sources include it (property chain dfk:legalBasis ∘ dfk:partOf)."))
     for proposal in sorted(g.objects(duty, DFK.proposedIn)):
         steps.append(Step("proposal", f"The duty is proposed by the author in “{label(g, proposal)}”: not law in force."))
+    if (duty, DFK.beyondThePaper, None) in g:  # no passage of the paper to quote: say where it was checked
+        for source in sorted(map(str, g.objects(duty, DFK.checkedAgainst))):
+            certainty = ", ".join(sorted(map(str, g.objects(duty, DFK.certainty))))
+            steps.append(Step("source", f"Beyond the paper: checked against {source} (certainty: {certainty or 'not stated'})."))
     timing = validity_for(kg).timing(duty, day)
     steps += _date_steps(kg, duty, day, timing)
     return Explanation(str(duty), label(g, duty), [str(t) for t in types], steps, _passages(g, duty),

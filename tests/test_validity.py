@@ -217,3 +217,11 @@ def test_shapes_require_a_passage_or_a_checked_source_beyond_the_paper():
     assert complaint(duty_graph((DFK.beyondThePaper, Literal(True)), (DFK.certainty, Literal("high"))))  # no source named
     assert complaint(duty_graph((DFK.beyondThePaper, Literal(True)), (DFK.checkedAgainst, Literal("x")), (DFK.certainty, Literal("low"))))
     assert not complaint(duty_graph((DFK.beyondThePaper, Literal(True)), (DFK.checkedAgainst, Literal("x")), (DFK.certainty, Literal("medium"))))
+
+
+def test_explain_names_the_checked_source_of_a_duty_beyond_the_paper(kg):
+    result = explain(ID["duty/take-it-down-remove-within-48-hours"], [DFK.CoveredPlatform], kg, as_of="2026-05-18")
+    assert result.status == NOT_YET_IN_FORCE and not result.passages
+    assert any(s.rule == "source" and "223a" in s.statement and "high" in s.statement for s in result.steps)
+    paper = explain(ID["duty/csl-47-report"], [DFK.NetworkOperator], kg, as_of="2026-05-18")
+    assert paper.passages and not any(s.rule == "source" for s in paper.steps)
