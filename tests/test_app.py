@@ -1,6 +1,7 @@
 """The explorer, page by page, headless (streamlit.testing.v1.AppTest): select, click, read what is drawn."""
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -9,7 +10,7 @@ from deepfake_kg.duties import duties_for
 from deepfake_kg.namespaces import DFK
 
 APP = Path(__file__).resolve().parent.parent / "ui" / "app.py"
-ROW = re.compile(r'<tr class="(in-force|proposed)">(.*?)</tr>', re.S)
+ROW = re.compile(r'<details class="dfk-duty (in-force|proposed)" (.*?)</details>', re.S)
 
 
 def open_page(page: str, **params) -> AppTest:
@@ -34,7 +35,8 @@ def warnings(at: AppTest) -> list[str]:
 
 
 def html_with(at: AppTest, marker: str) -> str:
-    found = [m.value for m in at.markdown if marker in m.value]
+    """The first HTML drawn with `marker`, its links' query strings decoded (entity=id:duty/… for id%3Aduty%2F…)."""
+    found = [unquote(m.value) for m in at.markdown if marker in m.value]
     assert found, f"nothing drawn with {marker!r}"
     return found[0]
 
@@ -51,9 +53,9 @@ def duty_rows(at: AppTest) -> list[dict]:
 
 
 def choose(at: AppTest, function=(), size=(), risk=()) -> AppTest:
-    at.multiselect(key="duties_function").set_value(list(function))
-    at.multiselect(key="duties_size").set_value(list(size))
-    at.multiselect(key="duties_risk").set_value(list(risk))
+    at.button_group(key="duties_function").set_value(list(function))
+    at.button_group(key="duties_size").set_value(size[0] if size else None)  # a single choice: the types are disjoint
+    at.button_group(key="duties_risk").set_value(list(risk))
     return ok(at.run())
 
 
@@ -76,34 +78,49 @@ def test_video_sharing_and_large_show_cybersecurity_law_in_force_and_large_platf
     assert [r["duty"] for r in rows] == [d.duty for d in expected]  # the package's answer, drawn as it is
     csl = [r for r in rows if "provision/cn-cybersecurity-law/2016/art-47" in r["html"]]
     assert len(csl) >= 4 and all(r["status"] == "in force" and r["class"] == "in-force" for r in csl)
-    large = [r for r in rows if 'entity=dfk:LargeLeadingPlatform"' in r["html"]]
+    large = [r for r in rows if 'entity=dfk:LargeLeadingPlatform&amp;' in r["html"]]
     assert large and all(r["status"] == "proposed" and r["class"] == "proposed" for r in large)
     assert "Allocate more content reviewers" in " ".join(r["html"] for r in large)
     assert at.query_params["types"] == "VideoSharingPlatform,LargeLeadingPlatform"
 
 
-def test_each_duty_has_its_explanation():
+def explanation(row: dict) -> str:
+    return row["html"].split('<div class="dfk-why">', 1)[1]
+
+
+def test_each_duty_opens_in_place_to_its_explanation():
     at = choose(open_page("duties"), function=["VideoSharingPlatform"], size=["LargeLeadingPlatform"])
     rows = duty_rows(at)
-    assert len(at.expander) == len(rows)
-    stop = next(e for e in at.expander if "Stop transmission of prohibited information" in e.label)
-    assert stop.label.startswith("In force")
-    text = " ".join(m.value for m in stop.markdown)
+    assert not at.expander  # no second list of the same duties under the table
+    stop = next(r for r in rows if "Stop transmission of prohibited information" in r["html"].split("dfk-why")[0])
+    assert stop["status"] == "in force"
+    text = explanation(stop)
     assert "cls-hv1" in text and "network operator" in text and "Cybersecurity Law" in text
     assert "cax-sco" in text  # video-sharing platform ⊑ … ⊑ network operator
-    assert any("Official text" in c.value for c in stop.caption)  # Art. 47 in Chinese, with its translation
-    reviewers = next(e for e in at.expander if "Allocate more content reviewers" in e.label)
-    assert reviewers.label.startswith("Proposed")
-    text = " ".join(m.value for m in reviewers.markdown)
-    assert "large leading platform" in text and "not law in force" in text
-    assert any("section 4.2" in c.value for c in reviewers.caption)
+    assert "Official text" in text  # Art. 47 in Chinese, with its translation
+    reviewers = next(r for r in rows if "Allocate more content reviewers" in r["html"])
+    assert reviewers["status"] == "proposed"
+    text = explanation(reviewers)
+    assert "large leading platform" in text and "not law in force" in text and "section 4.2" in text
+
+
+def test_a_proposed_duty_has_no_legal_basis_and_an_unrecorded_sanction_says_so():
+    at = choose(open_page("duties"), function=["VideoSharingPlatform"], size=["LargeLeadingPlatform"])
+    for row in duty_rows(at):
+        summary = row["html"].split('<div class="dfk-why">')[0]
+        basis = re.search(r'<div class="c c-basis">(.*?)</div>', summary, re.S).group(1)
+        sanction = re.search(r'<div class="c c-sanction">(.*?)</div>', summary, re.S).group(1)
+        assert "—" not in sanction and ("not recorded" in sanction or "entity=" in sanction)
+        if row["status"] == "proposed":
+            assert "proposed in" not in basis and "none: not law" in basis
+            assert "proposed in" in summary  # beside the duty, where it belongs
 
 
 def test_a_ready_example_fills_the_three_dimensions():
     at = open_page("duties")
     ok(at.button(key="example_small-face-swap").click().run())
-    assert at.multiselect(key="duties_function").value == ["FaceSwapService"]
-    assert at.multiselect(key="duties_size").value == ["SmallMediumPlatform"]
+    assert at.button_group(key="duties_function").value == ["FaceSwapService"]
+    assert at.button_group(key="duties_size").value == "SmallMediumPlatform"
     assert at.query_params["types"] == "FaceSwapService,SmallMediumPlatform"
     rows = duty_rows(at)
     assert any("cn-deep-synthesis-provisions" in r["html"] and r["status"] == "in force" for r in rows)
@@ -127,6 +144,25 @@ def test_filters_by_status_and_jurisdiction():
     assert {r["status"] for r in duty_rows(ok(at.run()))} == proposals
 
 
+def test_an_empty_answer_says_why(kg):
+    from deepfake_kg.browse import members
+    from deepfake_kg.coverage import duties_per_jurisdiction
+
+    at = choose(open_page("duties"), function=["VideoSharingPlatform"])
+    at.selectbox(key="duties_jurisdiction").set_value("cn")
+    at.radio(key="duties_status").set_value("proposed")
+    ok(at.run())
+    assert not [m for m in at.markdown if "dfk-duties" in m.value]
+    assert "are all in force" in at.info[0].value  # China's duties of this platform exist, all law in force
+    held = duties_per_jurisdiction(kg)
+    at.radio(key="duties_status").set_value("all")
+    unmodelled = [j.iri for j in members(kg, DFK.Jurisdiction) if not held.get(j.iri)]
+    for iri in unmodelled:  # jurisdictions the graph names but holds no duty of (EU and US while it has none)
+        at.selectbox(key="duties_jurisdiction").set_value(iri.rsplit("/", 1)[-1])
+        ok(at.run())
+        assert "not in this graph yet" in at.info[0].value, (key, at.info[0].value)
+
+
 def test_downloads_are_offered_as_csv_and_json():
     at = choose(open_page("duties"), function=["SocialPlatform"])
     assert [b.label for b in at.get("download_button")] == ["Download CSV", "Download JSON"]
@@ -134,8 +170,8 @@ def test_downloads_are_offered_as_csv_and_json():
 
 def test_a_link_reproduces_the_view():
     at = ok(open_page("duties", types="dfk:FaceSwapService,small", status="in-force"))
-    assert at.multiselect(key="duties_function").value == ["FaceSwapService"]
-    assert at.multiselect(key="duties_size").value == ["SmallMediumPlatform"]
+    assert at.button_group(key="duties_function").value == ["FaceSwapService"]
+    assert at.button_group(key="duties_size").value == "SmallMediumPlatform"
     assert at.radio(key="duties_status").value == "in-force"
     assert {r["status"] for r in duty_rows(at)} == {"in force"}
     assert not warnings(at)
@@ -152,16 +188,20 @@ def test_bad_link_parameters_fall_back_to_defaults_with_a_notice():
                       example="nothing"))
     notes = " ".join(warnings(at))
     assert "teleporter" in notes and "maybe" in notes and "mars" in notes and "nothing" in notes
-    assert at.multiselect(key="duties_function").value == ["VideoSharingPlatform"]
+    assert at.button_group(key="duties_function").value == ["VideoSharingPlatform"]
     assert at.radio(key="duties_status").value == "all"
     assert at.selectbox(key="duties_jurisdiction").value == "all"
     assert duty_rows(at)
 
 
-def test_large_and_small_together_is_a_clear_message():
-    at = choose(open_page("duties"), size=["LargeLeadingPlatform", "SmallMediumPlatform"])
-    assert len(at.error) == 1 and "disjoint" in at.error[0].value and "No platform can" in at.error[0].value
-    assert not [m for m in at.markdown if "dfk-duties" in m.value]
+def test_size_tier_is_a_single_choice_because_the_ontology_makes_its_types_disjoint():
+    at = ok(open_page("duties"))
+    assert at.button_group(key="duties_size")._is_single_select  # from owl:disjointWith, not from a list in the app
+    assert not at.button_group(key="duties_function")._is_single_select
+    at = ok(open_page("duties", types="VideoSharingPlatform,large,small"))  # a link may still ask for both
+    assert at.button_group(key="duties_size").value == "LargeLeadingPlatform"
+    assert "exclude each other" in " ".join(warnings(at)) and not at.error
+    assert duty_rows(at)
 
 
 def test_chinese_labels():
@@ -212,13 +252,24 @@ def test_compare_adds_a_ready_example_as_a_column():
     assert len(matrix(at)[0]) == 5
 
 
-def test_compare_from_a_link_and_an_impossible_column():
+def test_compare_from_a_link_keeps_one_size_tier_and_says_why():
     at = ok(open_page("compare", platform=["LiveStreamingPlatform", "large,small", "warp-drive"]))
     headers, rows = matrix(at)
-    assert headers[2:] == ["1. live-streaming platform", "2. large leading platform + small or medium-sized platform"]
-    assert "impossible combination" in rows[0][3]
-    assert "disjoint" in at.error[0].value
-    assert "warp-drive" in " ".join(warnings(at))
+    assert headers[2:] == ["1. live-streaming platform", "2. large leading platform"]
+    notes = " ".join(warnings(at))
+    assert "exclude each other" in notes and "warp-drive" in notes and not at.error
+
+
+def test_compare_columns_keep_their_number_when_one_is_cleared():
+    at = ok(open_page("compare"))
+    at.button_group(key="compare_0_function").set_value([])
+    headers, _ = matrix(ok(at.run()))
+    assert headers[2:] == ["2. video-sharing platform + large leading platform",
+                           "3. face-swap application + small or medium-sized platform"]
+    assert at.query_params["platform"] == ["-", "VideoSharingPlatform,LargeLeadingPlatform",
+                                           "FaceSwapService,SmallMediumPlatform"]
+    at = ok(open_page("compare", platform=["-", "SocialPlatform"]))  # the link keeps the gap
+    assert matrix(at)[0][2:] == ["2. social platform"]
 
 
 # ---------------------------------------------------------------- Browse
@@ -245,7 +296,7 @@ def test_browse_sections(section, expected):
     at = open_page("browse")
     at.radio(key="browse_section").set_value(section)
     ok(at.run())
-    assert expected in " ".join(m.value for m in at.markdown if "dfk-tree" in m.value)
+    assert expected in " ".join(unquote(m.value) for m in at.markdown if "dfk-tree" in m.value)
     assert at.query_params["section"] == section
 
 
@@ -258,7 +309,7 @@ def test_a_resource_page_from_a_link():
     statements = html_with(at, "dfk-statements")
     assert 'class="dfk-badge inferred"' in statements and "asserted" in statements
     assert "entity=id:provision/cn-cybersecurity-law/2016/art-47" in statements
-    assert "entity=dfk:NetworkOperator" in " ".join(m.value for m in at.markdown if "Referred" in m.value or "dfk-statements" in m.value)
+    assert "entity=dfk:NetworkOperator" in " ".join(unquote(m.value) for m in at.markdown if "Referred" in m.value or "dfk-statements" in m.value)
     graphs = at.get("graphviz_chart")
     assert len(graphs) == 1 and "network operator" in graphs[0].proto.spec
 

@@ -139,22 +139,30 @@ def idle(page: Page) -> None:
 
 def open_app(page: Page, server: Server, path: str = "") -> Page:
     page.goto(f"{server.url}/{path}")
-    expect(page.get_by_text("For study, not legal advice").first).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
+    study = "仅供学习" if "lang=zh" in path else "For study, not legal advice"
+    expect(page.get_by_text(study).first).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
     idle(page)
     return page
 
 
 def choose(page: Page, dimension: str, option: str) -> None:
+    """Click a type's chip in the row of chips of its dimension."""
     idle(page)
-    box = page.get_by_role("combobox", name=dimension)
-    box.click()
-    box.fill(option)
-    page.get_by_role("option", name=option, exact=True).click()
-    page.keyboard.press("Escape")
+    chips(page, dimension).get_by_text(option, exact=True).click()  # a single choice's chips are radios, not buttons
+
+
+def chips(page: Page, dimension: str):
+    """The row of chips (st.pills) whose label names `dimension`."""
+    return page.locator('[data-testid="stElementContainer"]').filter(
+        has=page.locator('[data-testid="stWidgetLabel"]', has_text=dimension)).filter(
+        has=page.locator('[data-testid="stButtonGroup"]')).first
+
+
+DUTIES = "details.dfk-duty"
 
 
 def duty_row(page: Page, label: str):
-    return page.locator("table.dfk-duties tbody tr").filter(has=page.get_by_role("link", name=label, exact=True))
+    return page.locator(DUTIES).filter(has=page.locator("summary").get_by_role("link", name=label, exact=True))
 
 
 def shot(page: Page, tmp_path: Path, name: str) -> Path:
@@ -168,32 +176,31 @@ def shot(page: Page, tmp_path: Path, name: str) -> Path:
 
 def test_video_sharing_and_large_show_law_in_force_and_proposals_each_with_its_explanation(page, server, tmp_path):
     open_app(page, server)
-    choose(page, "Function", "video-sharing platform")
+    choose(page, "function", "video-sharing platform")
     expect(page.get_by_role("heading", name="duties of a video-sharing platform")).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
-    choose(page, "Size tier", "large leading platform")
+    choose(page, "size tier", "large leading platform")
     heading = page.get_by_role("heading", name="duties of a video-sharing platform + large leading platform")
     expect(heading).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
 
-    csl = page.locator("table.dfk-duties tbody tr").filter(has_text="Cybersecurity Law (2016 text), Article 47")
+    csl = page.locator(DUTIES).filter(has=page.locator("summary", has_text="Cybersecurity Law (2016 text), Article 47"))
     expect(csl.first).to_be_visible()
     assert csl.count() >= 4
     for i in range(csl.count()):
-        expect(csl.nth(i).locator(".dfk-badge")).to_have_text("● In force (lex lata)")
-    large = page.locator("table.dfk-duties tbody tr").filter(has=page.get_by_role("link", name="large leading platform", exact=True))
+        expect(csl.nth(i).locator("summary .dfk-badge")).to_have_text("● In force (lex lata)")
+    large = page.locator(DUTIES).filter(has=page.locator("summary").get_by_role("link", name="large leading platform", exact=True))
     assert large.count() >= 3
     for i in range(large.count()):
-        expect(large.nth(i).locator(".dfk-badge")).to_have_text("○ Proposed (lex ferenda)")
-    expect(duty_row(page, "Allocate more content reviewers")).to_have_class("proposed")
+        expect(large.nth(i).locator("summary .dfk-badge")).to_have_text("○ Proposed (lex ferenda)")
+    expect(duty_row(page, "Allocate more content reviewers")).to_have_class("dfk-duty proposed")
 
     idle(page)
-    rows = page.locator("table.dfk-duties tbody tr").count()
-    assert page.locator('[data-testid="stExpander"]').count() == rows  # every row has its explanation
-    stop = page.locator('[data-testid="stExpander"]').filter(has_text="Stop transmission of prohibited information")
-    stop.locator("summary").click()
+    stop = duty_row(page, "Stop transmission of prohibited information")
+    expect(stop.get_by_text("Every network operator has the duty")).to_be_hidden()  # closed until asked
+    stop.locator("summary .c-status").click()  # the row itself opens, in place
     expect(stop.get_by_text("Every network operator has the duty")).to_be_visible()
     expect(stop.get_by_text("Unofficial English translation.")).to_be_visible()
-    reviewers = page.locator('[data-testid="stExpander"]').filter(has_text="Allocate more content reviewers")
-    reviewers.locator("summary").click()
+    reviewers = duty_row(page, "Allocate more content reviewers")
+    reviewers.locator("summary .c-status").click()
     expect(reviewers.get_by_text("Every large leading platform has the duty")).to_be_visible()
     expect(reviewers.get_by_text("not law in force")).to_be_visible()
     assert "types=VideoSharingPlatform%2CLargeLeadingPlatform" in page.url
@@ -205,10 +212,10 @@ def test_an_example_a_filter_a_download_and_a_shared_link(page, server, tmp_path
     page.get_by_role("button", name="face-swap app run by a small company").click()
     expect(page.get_by_role("heading", name="duties of a face-swap application + small or medium-sized platform")).to_be_visible(
         timeout=ANSWER_TIMEOUT_MS)
-    expect(page.locator("table.dfk-duties").get_by_text("Deep Synthesis Provisions, Article 16").first).to_be_visible()
+    expect(page.locator(DUTIES).get_by_text("Deep Synthesis Provisions, Article 16").first).to_be_visible()
     idle(page)
     page.get_by_text("in force", exact=True).click()  # the status filter
-    expect(page.locator("table.dfk-duties .dfk-badge.proposed")).to_have_count(0, timeout=ANSWER_TIMEOUT_MS)
+    expect(page.locator(f"{DUTIES} .dfk-badge.proposed")).to_have_count(0, timeout=ANSWER_TIMEOUT_MS)
     idle(page)
     with page.expect_download() as download:
         page.get_by_role("button", name="Download CSV").click()
@@ -222,13 +229,13 @@ def test_an_example_a_filter_a_download_and_a_shared_link(page, server, tmp_path
     other.goto(link)
     expect(other.get_by_role("heading", name="duties of a face-swap application + small or medium-sized platform")).to_be_visible(
         timeout=ANSWER_TIMEOUT_MS)
-    expect(other.locator("table.dfk-duties tbody tr")).to_have_count(len(rows))
+    expect(other.locator(DUTIES)).to_have_count(len(rows))
 
 
 def test_chinese_labels_and_a_bad_link(page, server, tmp_path):
     open_app(page, server, "?types=VideoSharingPlatform,hovercraft&lang=zh")
     expect(page.get_by_text("hovercraft").first).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
-    expect(page.locator("table.dfk-duties").get_by_role("link", name="立即停止传输法律、行政法规禁止发布或者传输的信息")).to_be_visible()
+    expect(page.locator(DUTIES).get_by_role("link", name="立即停止传输法律、行政法规禁止发布或者传输的信息")).to_be_visible()
     shot(page, tmp_path, "duties-chinese")
 
 

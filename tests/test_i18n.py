@@ -21,6 +21,18 @@ def test_every_marked_string_of_the_package_and_the_explorer_has_a_chinese_trans
     assert not missing, f"untranslated (run `python -m deepfake_kg.catalogue` and translate): {missing}"
 
 
+MARKED_IN_F_STRING = re.compile(r"""\b[rR]?[fF][rR]?(['"]).*?\{[^}]*\b(_|N_|ngettext|gettext)\(\s*[rR]?['"]""")
+
+
+def test_no_string_is_marked_inside_an_f_string_where_the_extractor_cannot_see_it():
+    assert MARKED_IN_F_STRING.search("""x = f'<b>{escape(_("hidden"))}</b>'""")
+    assert not MARKED_IN_F_STRING.search("""x = f'<b>{escape(note)}</b>' + _("seen")""")
+    hidden = [f"{path.name}:{number}" for source in catalogue.SOURCES for path in source.rglob("*.py")
+              for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+              if MARKED_IN_F_STRING.search(line)]
+    assert not hidden, f"_(\"…\") inside an f-string is never extracted; move it out: {hidden}"
+
+
 def _fields(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
 

@@ -36,7 +36,7 @@ PAGES = [
 ]
 page = st.navigation(PAGES)
 
-st.html(CSS)
+st.markdown(CSS, unsafe_allow_html=True)
 with st.sidebar:
     st.radio(_("Language"), list(state.LANGUAGES), key=state.LANG_KEY, format_func=state.LANGUAGES.get, horizontal=True,
              help=_("The language of the whole explorer. Names of resources come from the graph; where it has no "

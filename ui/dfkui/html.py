@@ -42,6 +42,35 @@ CSS = """
 .dfk-matrix .mark { font-size: 1.1rem; }
 .mark.in-force { color: #1b7f3b; }
 .mark.proposed { color: #c07f00; }
+/* Duties: one card per duty, a row of a table on a wide screen; a <details> opens it to its explanation in place. */
+.dfk-duties { margin-bottom: 1rem; font-size: 0.9rem; }
+.dfk-duty-grid { display: grid; grid-template-columns: 9rem minmax(10rem, 2fr) minmax(9rem, 2fr) minmax(8rem, 1.6fr)
+                 minmax(6rem, 1.2fr) minmax(6rem, 1.2fr); gap: 0 0.8rem; align-items: start; }
+.dfk-duty-head { font-weight: 600; border-bottom: 2px solid rgba(128,128,128,0.6); padding: 0.35rem 0.5rem 0.35rem 1.3rem; }
+.dfk-duty { border-bottom: 1px solid rgba(128,128,128,0.25); }
+.dfk-duty > summary { list-style: none; cursor: pointer; padding: 0.45rem 0.5rem 0.45rem 0.3rem; }
+.dfk-duty > summary::-webkit-details-marker { display: none; }
+.dfk-duty > summary > .c-status::before { content: "▸"; display: inline-block; width: 1rem; opacity: 0.6; }
+.dfk-duty[open] > summary > .c-status::before { content: "▾"; }
+.dfk-duty > summary > .c { min-width: 0; overflow-wrap: anywhere; }
+.dfk-duty > summary:hover { background: rgba(128,128,128,0.07); }
+.dfk-duty.in-force { border-left: 4px solid #1b7f3b; }
+.dfk-duty.proposed { border-left: 4px dashed #d08800; background: rgba(208,136,0,0.06); }
+.dfk-duty .c-label { display: none; }
+.dfk-why { padding: 0.3rem 1rem 0.8rem 1.6rem; border-top: 1px dashed rgba(128,128,128,0.3); }
+.dfk-why-title { font-weight: 600; margin: 0.3rem 0; }
+.dfk-steps { margin: 0 0 0.5rem 0; padding-left: 1.2rem; }
+@media (max-width: 720px) {  /* a phone: each duty a card, each cell a labelled line */
+  .dfk-duty-head { display: none; }
+  .dfk-duty-grid { grid-template-columns: 1fr; gap: 0.15rem; }
+  .dfk-duty { border: 1px solid rgba(128,128,128,0.3); border-radius: 0.5rem; margin-bottom: 0.5rem; }
+  .dfk-duty .c-label { display: inline; font-weight: 600; opacity: 0.7; margin-right: 0.3rem; }
+  .dfk-why { padding: 0.3rem 0.6rem 0.6rem 0.8rem; }
+}
+.dfk-scroll { overflow-x: auto; }
+/* Buttons and chips show their whole label (a ready example's name), wrapping rather than cut off. */
+.stButton button p, [data-testid="stBaseButton-pills"] p, [data-testid="stBaseButton-pillsActive"] p,
+[data-testid="stPopoverButton"] p { white-space: normal; overflow: visible; text-overflow: clip; }
 .dfk-no-zh { font-size: 0.62rem; font-weight: 700; margin-left: 0.15rem; padding: 0 0.2rem; border-radius: 0.25rem;
              background: rgba(128,128,128,0.18); opacity: 0.85; vertical-align: super; }
 .dfk-results { max-height: 36rem; overflow: auto; }
@@ -89,10 +118,9 @@ def label_of(iri) -> tuple[str, str]:
 
 
 def entity_href(iri: str, lang: str = "en") -> str:
-    params = {"entity": short_name(iri)}
-    if lang != "en":
-        params["lang"] = lang
-    return "browse?" + urlencode(params, safe=":/")
+    # Exactly the query string Browse writes when it shows the resource (same order, same encoding, with the
+    # language): Streamlit pushes a history entry whenever a page changes its URL, which made Back need two presses.
+    return "browse?" + urlencode({"entity": short_name(iri), "lang": lang})
 
 
 def link(iri: str, text: str | None = None, lang: str = "en", text_lang: str | None = None) -> str:
@@ -102,6 +130,11 @@ def link(iri: str, text: str | None = None, lang: str = "en", text_lang: str | N
         text, text_lang = label_of(iri)
     inner = name_html(text, text_lang) if text_lang is not None else escape(text)
     return f'<a href="{escape(entity_href(iri, lang))}" target="_self">{inner}</a>'
+
+
+def muted(text: str, tag: str = "span", css_class: str = "dfk-muted") -> str:
+    """Text in grey (a note, a caption inside HTML), escaped."""
+    return f'<{tag} class="{css_class}">{escape(text)}</{tag}>'
 
 
 def quote(text: str, text_lang: str = "en") -> str:
@@ -117,6 +150,22 @@ def badge(status: str, lang: str = "en") -> str:
 def inferred_badge() -> str:
     note, word = _("derived by OWL-RL reasoning, not written in the data"), _("inferred")
     return f'<span class="dfk-badge inferred" title="{escape(note)}">{escape(word)}</span>'
+
+
+def duty_card(iri: str, status: str, cells: list[tuple[str, str, str]], explanation: str) -> str:
+    """One duty: its cells (name, column title, HTML) as the summary of a <details> that holds its explanation.
+    On a phone each cell shows its column title, since the header row is hidden."""
+    summary = "".join(f'<div class="c c-{name}"><span class="c-label">{escape(title)}:</span> {content}</div>'
+                      if name not in ("status", "duty") else f'<div class="c c-{name}">{content}</div>'
+                      for name, title, content in cells)
+    return (f'<details class="dfk-duty {STATUS_CLASS.get(status, "")}" data-status="{escape(status)}" '
+            f'data-duty="{escape(iri)}"><summary class="dfk-duty-grid">{summary}</summary>'
+            f'<div class="dfk-why">{explanation}</div></details>')
+
+
+def duty_cards(titles: list[str], cards: list[str]) -> str:
+    head = "".join(f"<div>{escape(t)}</div>" for t in titles)
+    return f'<div class="dfk-duties"><div class="dfk-duty-grid dfk-duty-head">{head}</div>{"".join(cards)}</div>'
 
 
 def table(headers: list[str], rows: list[list[str]], row_classes: list[str] | None = None, css_class: str = "") -> str:

@@ -1,19 +1,23 @@
-"""Compare: platforms side by side, as a matrix of duties × platforms with law in force and proposals apart."""
+"""Compare: platforms side by side, as a matrix of duties × platforms with law in force and proposals apart.
+Each platform keeps its number: clearing one leaves its column empty instead of renumbering the others."""
 from html import escape
 
 import streamlit as st
 
-from dfkui import dates, html, state
+from dfkui import dates, html, pickers, state
 from dfkui.i18n import _
 from dfkui.resources import knowledge_graph, read_types, type_key, types_of
+from deepfake_kg.choices import dimensions
 from deepfake_kg.compare import duty_matrix
 from deepfake_kg.platform_examples import EXAMPLES, example
 
 kg = knowledge_graph()
 lang, glang = state.lang(), state.graph_lang()
 TYPES = types_of(kg)
+DIMENSIONS = dimensions(kg)
 DEFAULT = [["VideoSharingPlatform"], ["VideoSharingPlatform", "LargeLeadingPlatform"], ["FaceSwapService", "SmallMediumPlatform"]]
 MAX_PLATFORMS = 8
+EMPTY = "-"  # an emptied platform in the link, so that the ones after it keep their numbers
 
 
 def type_label(local: str) -> str:
@@ -21,36 +25,53 @@ def type_label(local: str) -> str:
     return t.label_zh if lang == "zh" and t.label_zh else html.shown_name(t.label, "en")
 
 
-def parse(params: state.Params) -> tuple[dict, list[str]]:
-    notices, platforms = [], []
-    for value in params.get("platform", []):
-        chosen, unknown = read_types(kg, state.split_list([value]))
-        notices += unknown
-        if chosen:
-            platforms.append(chosen)
-    if len(platforms) > MAX_PLATFORMS:
-        notices.append(_("At most {n} platforms can be compared; the first {n} are shown.").format(n=MAX_PLATFORMS))
-        platforms = platforms[:MAX_PLATFORMS]
-    if not platforms:
-        if params.get("platform"):
-            notices.append(_("The link names no usable platform: showing the default comparison."))
-        platforms = DEFAULT
-    values = {f"compare_{i}": p for i, p in enumerate(platforms)}
-    values["compare_count"] = len(platforms)
-    return values, notices
-
-
 # Widgets' option names, made now: a format_func may be called where the session (and its language) is not at hand.
 TYPE_NAMES = {local: type_label(local) for local in TYPES}
 EXAMPLE_NAMES = {e.slug: e.label_zh if lang == "zh" and e.label_zh else html.shown_name(e.label, "en") for e in EXAMPLES}
 
-PAGE = state.PageState("compare", ("platform",), ("compare_0",), parse)
+
+def prefix(i: int) -> str:
+    return f"compare_{i}"
+
+
+def parse(params: state.Params) -> tuple[dict, list[str]]:
+    notices, platforms = [], []
+    for value in params.get("platform", []):
+        if value.strip() == EMPTY:
+            platforms.append([])
+            continue
+        chosen, unknown = read_types(kg, state.split_list([value]))
+        notices += unknown
+        platforms.append(chosen)
+    while platforms and not platforms[-1]:
+        platforms.pop()
+    if len(platforms) > MAX_PLATFORMS:
+        notices.append(_("At most {n} platforms can be compared; the first {n} are shown.").format(n=MAX_PLATFORMS))
+        platforms = platforms[:MAX_PLATFORMS]
+    if not any(platforms):
+        if params.get("platform"):
+            notices.append(_("The link names no usable platform: showing the default comparison."))
+        platforms = DEFAULT
+    values = {}
+    for i, types in enumerate(platforms):
+        found, excluded = pickers.values_for(prefix(i), DIMENSIONS, types, TYPE_NAMES)
+        values.update(found)
+        notices += excluded
+    values["compare_count"] = len(platforms)
+    return values, notices
+
+
+PAGE = state.PageState("compare", ("platform",), (pickers.key(prefix(0), DIMENSIONS[0]),), parse)
+
+
+def set_platform(i: int, types: list[str]) -> None:
+    st.session_state.update(pickers.values_for(prefix(i), DIMENSIONS, types, TYPE_NAMES)[0])
 
 
 def add(types: list[str]) -> None:
     count = st.session_state.compare_count
     if count < MAX_PLATFORMS:
-        st.session_state[f"compare_{count}"] = types
+        set_platform(count, types)
         st.session_state.compare_count = count + 1
 
 
@@ -64,6 +85,7 @@ def add_example() -> None:
 def remove_last() -> None:
     if st.session_state.compare_count > 1:
         st.session_state.compare_count -= 1
+        set_platform(st.session_state.compare_count, [])
 
 
 st.title(_("Compare platform types"))
@@ -73,28 +95,34 @@ for notice in PAGE.load():
     st.warning(notice, icon=":material/link_off:")
 
 count = st.session_state.compare_count
-slots = st.columns(min(count, 4))
+for i in range(count):  # slots added by a click start empty
+    for dimension in DIMENSIONS:
+        st.session_state.setdefault(pickers.key(prefix(i), dimension), None if dimension.single_choice else [])
+platforms = [pickers.chosen(prefix(i), DIMENSIONS) for i in range(count)]
+
+slots = st.container(horizontal=True)
 for i in range(count):
-    st.session_state.setdefault(f"compare_{i}", [])
-    slots[i % len(slots)].multiselect(_("Platform {n}").format(n=i + 1), list(TYPES), key=f"compare_{i}",
-                                      format_func=TYPE_NAMES.get, placeholder=_("choose types"))
+    summary = " + ".join(TYPE_NAMES[t] for t in platforms[i]) or _("empty")
+    with slots.popover(_("Platform {n}").format(n=i + 1) + f": {summary}", key=f"compare_pick_{i}"):
+        pickers.draw(prefix(i), DIMENSIONS, TYPE_NAMES)
 controls = st.columns([1, 1, 3])
 controls[0].button(_("Add a platform"), on_click=add, args=([],), disabled=count >= MAX_PLATFORMS, width="stretch")
 controls[1].button(_("Remove the last"), on_click=remove_last, disabled=count <= 1, width="stretch")
 controls[2].selectbox(_("Add a ready example"), [s.slug for s in EXAMPLES], index=None, key="compare_example",
                       on_change=add_example, placeholder=_("choose an example to add as a column"),
-                      format_func=EXAMPLE_NAMES.get,
-                      label_visibility="collapsed")
+                      format_func=EXAMPLE_NAMES.get, label_visibility="collapsed")
 
-platforms = [st.session_state[f"compare_{i}"] for i in range(count)]
-PAGE.save({"platform": [",".join(p) for p in platforms if p]})
-platforms = [p for p in platforms if p]
-if not platforms:
+links = [",".join(p) if p else EMPTY for p in platforms]
+while links and links[-1] == EMPTY:
+    links.pop()
+PAGE.save({"platform": links})
+shown = [i for i, p in enumerate(platforms) if p]  # slot numbers of the platforms that have types
+if not shown:
     st.info(_("Choose the types of at least one platform."))
     st.stop()
 
-matrix = duty_matrix([[TYPES[t].iri for t in p] for p in platforms], kg, glang, as_of=dates.as_of())
-headers = [_("Status"), _("Duty")] + [f"{i + 1}. {c.name}" for i, c in enumerate(matrix.columns)]
+matrix = duty_matrix([[TYPES[t].iri for t in platforms[i]] for i in shown], kg, glang, as_of=dates.as_of())
+headers = [_("Status"), _("Duty")] + [f"{i + 1}. " + " + ".join(TYPE_NAMES[t] for t in platforms[i]) for i in shown]
 cells, classes = [], []
 for row in matrix.rows:
     status_class = html.STATUS_CLASS.get(row.status, "")
@@ -112,11 +140,11 @@ for i, column in enumerate(matrix.columns):
         in_force = sum(r.status == "in force" for r in here)
         totals.append(f"<b>{in_force} / {len(here) - in_force}</b>")
 table = html.table(headers, [totals] + cells, [""] + classes, "dfk-matrix")
-for column in matrix.columns:
+for slot, column in zip(shown, matrix.columns):
     if column.error:
         st.error(_("“{name}”: no platform can have all of these types at once. {error}").format(
-            name=column.name, error=column.error), icon=":material/block:")
-st.markdown(table, unsafe_allow_html=True)
+            name=headers[2 + shown.index(slot)], error=column.error), icon=":material/block:")
+st.markdown(f'<div class="dfk-scroll">{table}</div>', unsafe_allow_html=True)
 
 downloads = st.container(horizontal=True)
 downloads.download_button(_("Download CSV"), matrix.to_csv(), "duty-matrix.csv", "text/csv", on_click="ignore")
