@@ -25,6 +25,11 @@ def open_page(page: str, **params) -> AppTest:
     return at
 
 
+def drawn(at: AppTest) -> list:
+    """The markdown elements a visitor reads: all but the page's style block."""
+    return [m for m in at.markdown if not m.value.startswith("<style>")]
+
+
 def ok(at: AppTest) -> AppTest:
     assert not at.exception, [e.value for e in at.exception]
     return at
@@ -36,7 +41,7 @@ def warnings(at: AppTest) -> list[str]:
 
 def html_with(at: AppTest, marker: str) -> str:
     """The first HTML drawn with `marker`, its links' query strings decoded (entity=id:duty/… for id%3Aduty%2F…)."""
-    found = [unquote(m.value) for m in at.markdown if marker in m.value]
+    found = [unquote(m.value) for m in drawn(at) if marker in m.value]
     assert found, f"nothing drawn with {marker!r}"
     return found[0]
 
@@ -152,7 +157,7 @@ def test_an_empty_answer_says_why(kg):
     at.selectbox(key="duties_jurisdiction").set_value("cn")
     at.radio(key="duties_status").set_value("proposed")
     ok(at.run())
-    assert not [m for m in at.markdown if "dfk-duties" in m.value]
+    assert not [m for m in drawn(at) if "dfk-duties" in m.value]
     assert "are all in force" in at.info[0].value  # China's duties of this platform exist, all law in force
     held = duties_per_jurisdiction(kg)
     at.radio(key="duties_status").set_value("all")
@@ -296,36 +301,71 @@ def test_browse_sections(section, expected):
     at = open_page("browse")
     at.radio(key="browse_section").set_value(section)
     ok(at.run())
-    assert expected in " ".join(unquote(m.value) for m in at.markdown if "dfk-tree" in m.value)
+    assert expected in " ".join(unquote(m.value) for m in drawn(at) if "dfk-tree" in m.value)
     assert at.query_params["section"] == section
 
 
 def test_a_resource_page_from_a_link():
     at = ok(open_page("browse", entity="id:duty/csl-47-stop-transmission"))
-    assert at.subheader[1].value == "Stop transmission of prohibited information"
-    text = " ".join(m.value for m in at.markdown)
+    assert "Stop transmission of prohibited information" in [h.value for h in at.subheader]
+    text = " ".join(m.value for m in drawn(at))
     assert '<b>en</b> <span lang="en">Stop transmission of prohibited information</span>' in text
     assert '<b>zh</b> <span lang="zh">立即停止传输法律、行政法规禁止发布或者传输的信息</span>' in text
     statements = html_with(at, "dfk-statements")
-    assert 'class="dfk-badge inferred"' in statements and "asserted" in statements
+    assert 'class="dfk-badge inferred"' in statements and '<tr class="">' in statements  # asserted rows unmarked
     assert "entity=id:provision/cn-cybersecurity-law/2016/art-47" in statements
-    assert "entity=dfk:NetworkOperator" in " ".join(unquote(m.value) for m in at.markdown if "Referred" in m.value or "dfk-statements" in m.value)
+    assert "entity=dfk:NetworkOperator" in " ".join(unquote(m.value) for m in drawn(at) if "Referred" in m.value or "dfk-statements" in m.value)
     graphs = at.get("graphviz_chart")
     assert len(graphs) == 1 and "network operator" in graphs[0].proto.spec
+
+
+def test_a_provision_page_reads_like_a_page_for_people():
+    at = ok(open_page("browse", entity="id:provision/cn-cybersecurity-law/2016/art-47"))
+    text = " ".join(unquote(m.value) for m in drawn(at))
+    assert "Network operators shall strengthen the management" in text and "Official text." in text  # its wording
+    statements = html_with(at, "dfk-statements")
+    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", statements, re.S)
+    part_of = [r for r in rows if ">part of<" in r]
+    assert len(part_of) == 1 and "dcterms:isPartOf" in part_of[0]  # aligned vocabularies folded under dfk:partOf
+    assert not [r for r in rows if ">isPartOf<" in r or ">is_part_of<" in r]
+    assert "checked against" not in statements  # research notes wait behind their toggle
+    type_line = next(m.value for m in drawn(at) if m.value.startswith("Type:"))
+    assert "LegalResourceSubdivision" not in type_line and ">article<" in unquote(type_line)
+    at.toggle(key="browse_notes").set_value(True)
+    ok(at.run())
+    assert "checked against" in html_with(at, "dfk-statements")
+    assert at.query_params["notes"] == "1"
+
+
+def test_search_over_names_passages_and_texts_with_facets():
+    at = ok(open_page("browse", q="立即停止"))
+    hits = html_with(at, "dfk-hits")
+    assert "entity=id:duty/csl-47-stop-transmission" in hits and "<mark>立即停止</mark>" in hits
+    at = ok(open_page("browse", q="Article 47"))
+    assert "entity=id:provision/cn-cybersecurity-law/2016/art-47" in html_with(at, "dfk-hits")
+    at.button_group(key="browse_facet_status").set_value(["in force"])
+    ok(at.run())
+    hits = html_with(at, "dfk-hits")
+    assert "entity=id:provision/cn-cybersecurity-law/2016/art-47&" not in hits  # a provision has no status
+    assert "entity=id:duty/csl-47-stop-transmission&" in hits  # a duty in force resting on it has
+    assert at.query_params["status"] == "in-force" and at.query_params["q"] == "Article 47"
+    at = ok(open_page("browse", q="网"))  # one character: below the trigram index, still found
+    assert "<mark>网</mark>" in html_with(at, "dfk-hits")
 
 
 def test_hiding_inferred_statements():
     at = ok(open_page("browse", entity="id:duty/csl-47-stop-transmission"))
     at.toggle(key="browse_inferred").set_value(False)
     ok(at.run())
-    assert all('class="dfk-badge inferred"' not in m.value for m in at.markdown)
+    assert all('class="dfk-badge inferred"' not in m.value for m in drawn(at))
+    assert at.query_params["inferred"] == "0"  # in the link too
 
 
 def test_opening_a_resource_by_name():
     at = open_page("browse")
     at.selectbox(key="browse_entity").set_value("dfk:VideoSharingPlatform")
     ok(at.run())
-    assert at.subheader[1].value == "video-sharing platform"
+    assert at.subheader[0].value == "video-sharing platform"  # the resource first, then the lists
     assert at.query_params["entity"] == "dfk:VideoSharingPlatform"
 
 
@@ -334,7 +374,7 @@ def test_opening_any_iri_of_the_graph():
     at.text_input(key="browse_iri").set_value("http://data.europa.eu/eli/reg/2024/1689/oj")
     ok(at.run())
     assert at.query_params["entity"] == "http://data.europa.eu/eli/reg/2024/1689/oj"
-    assert "Artificial Intelligence Act" in " ".join(m.value for m in at.markdown if "dfk-statements" in m.value)
+    assert "Artificial Intelligence Act" in " ".join(m.value for m in drawn(at) if "dfk-statements" in m.value)
     at.text_input(key="browse_iri").set_value("dfk:NoSuchThing")
     ok(at.run())
     assert "dfk:NoSuchThing" in " ".join(warnings(at))
@@ -364,12 +404,12 @@ def result_table(at: AppTest) -> str:
 def test_sparql_runs_a_named_query_on_the_embedded_graph():
     at = ok(open_page("sparql"))
     assert at.selectbox(key="sparql_query").value == "duties-by-platform-type"
-    assert any("For every platform type" in m.value for m in at.markdown)
+    assert any("For every platform type" in m.value for m in drawn(at))
     ok(at.button[0].click().run())
     table = result_table(at)
     assert re.findall(r"<th>\?(\w+)</th>", table) == ["type", "typeLabel", "duty", "dutyLabel", "status"]
     # IRIs the graph describes link to their Browse page, shortened with the graph's prefixes
-    assert 'href="browse?entity=dfk:LexLata"' in table and ">dfk:LexFerenda</a>" in table
+    assert 'entity=dfk:LexLata&amp;lang=en"' in unquote(table) and ">dfk:LexFerenda</a>" in table
     assert at.query_params["run"] == "1" and at.query_params["query"] == "duties-by-platform-type"
     assert [b.label for b in at.get("download_button")] == ["Download CSV", "Download JSON"]
 
@@ -384,9 +424,9 @@ def test_choosing_a_named_query_fills_the_editor():
 
 def test_the_named_querys_title_goes_once_the_text_is_edited():
     at = ok(open_page("sparql"))
-    assert any("For every platform type" in m.value for m in at.markdown)
+    assert any("For every platform type" in m.value for m in drawn(at))
     ok(write_query(at, "SELECT * WHERE { ?s ?p ?o } LIMIT 1").run())
-    assert not any("For every platform type" in m.value for m in at.markdown)
+    assert not any("For every platform type" in m.value for m in drawn(at))
     assert at.query_params["text"] == "SELECT * WHERE { ?s ?p ?o } LIMIT 1"
 
 
@@ -454,7 +494,7 @@ def test_about_gives_counts_version_licence_citation_and_downloads(kg):
     at = ok(open_page("about"))
     counts = at.table[0].value["count"]
     assert counts["asserted triples"] == len(kg.asserted) and counts["duties in force"] > 0
-    text = " ".join(m.value for m in at.markdown)
+    text = " ".join(m.value for m in drawn(at))
     assert "CC BY 4.0" in text and "MIT" in text and "Ontology version" in text
     assert at.code[0].value.startswith("@misc{")
     labels = [b.label for b in at.get("download_button")]

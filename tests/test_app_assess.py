@@ -1,12 +1,12 @@
 """The scenario page, headless: start from the paper's examples, change a fact, follow a link."""
 import re
 
-from test_app import ok, open_page, warnings
+from test_app import drawn, ok, open_page, warnings
 
 
 def verdicts(at) -> dict:
     found = {}
-    for m in at.markdown:
+    for m in drawn(at):
         for status, text in re.findall(r'data-testid="verdict-([a-z-]+)"><b>(.*?)</b>', m.value):
             found[status] = text
     return found
@@ -19,13 +19,13 @@ def test_a_library_scenario_is_assessed_under_both_frameworks_side_by_side():
     assert found["proposed"].startswith("undetermined") and "rebuttal.reasonable_care" in found["proposed"]
     expanders = [e.label for e in at.expander]
     assert any("the presumption of knowledge applies" in label for label in expanders)
-    assert any("come out differently" in m.value for m in at.markdown)
+    assert any("come out differently" in m.value for m in drawn(at))
     assert any("not legal advice" in c.value for c in at.caption)
 
 
 def test_each_conclusion_shows_how_facts_basis_and_passage():
     at = ok(open_page("assess", scenario="no-logs-platform"))
-    body = " ".join(m.value for m in at.markdown)
+    body = " ".join(m.value for m in drawn(at))
     assert "OWL-RL" in body
     assert "Facts used:" in body and "Basis:" in body and "The paper, section 4.3." in body
 

@@ -36,6 +36,8 @@ PAGES = [
 ]
 page = st.navigation(PAGES)
 
+# The page's style as markdown: st.html sends a block of style alone to Streamlit's event container, from which it
+# never reached the page (tests/test_browser_pages.py checks that the badges have their colour).
 st.markdown(CSS, unsafe_allow_html=True)
 with st.sidebar:
     st.radio(_("Language"), list(state.LANGUAGES), key=state.LANG_KEY, format_func=state.LANGUAGES.get, horizontal=True,

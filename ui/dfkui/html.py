@@ -71,6 +71,13 @@ CSS = """
 /* Buttons and chips show their whole label (a ready example's name), wrapping rather than cut off. */
 .stButton button p, [data-testid="stBaseButton-pills"] p, [data-testid="stBaseButton-pillsActive"] p,
 [data-testid="stPopoverButton"] p { white-space: normal; overflow: visible; text-overflow: clip; }
+table.dfk-statements { table-layout: fixed; }
+table.dfk-statements th:first-child { width: 34%; }
+.dfk-table td { overflow-wrap: anywhere; }
+.dfk-hits { padding-left: 1.4rem; }
+.dfk-hits li { margin-bottom: 0.5rem; }
+.dfk-hits mark { background: rgba(255,200,0,0.45); color: inherit; padding: 0 0.1rem; }
+.dfk-badge.kind { background: rgba(128,128,128,0.15); font-weight: 500; }
 .dfk-no-zh { font-size: 0.62rem; font-weight: 700; margin-left: 0.15rem; padding: 0 0.2rem; border-radius: 0.25rem;
              background: rgba(128,128,128,0.18); opacity: 0.85; vertical-align: super; }
 .dfk-results { max-height: 36rem; overflow: auto; }

@@ -1,17 +1,21 @@
-"""Browse: instruments → provisions, actors and platform types as a tree, duties, offences, cases, references,
-proposals; and a page for any resource with all its statements (inferred ones marked) and its neighbourhood."""
+"""Browse: search the graph's names, the paper's passages and the provisions' texts, with facets; instruments →
+provisions, actors and platform types as trees, duties, offences, cases, references, proposals; and a page for
+any resource — the provision's text, one row per property, inferred statements marked — and its neighbourhood.
+With a resource open, it comes first (on a phone the columns stack: the resource, then the lists)."""
 from html import escape
 
 import streamlit as st
 from rdflib import URIRef
 
 from dfkui import html, state
-from dfkui.i18n import N_, _, sort_key
+from dfkui.i18n import N_, _, ngettext, sort_key
 from dfkui.graph import neighbourhood_dot
 from dfkui.resources import knowledge_graph
-from deepfake_kg.browse import class_tree, describe, instrument_tree, members, neighbourhood, resolve_entity, short_name
+from deepfake_kg.browse import (class_tree, describe, instrument_tree, members, neighbourhood, provision_texts,
+                                resolve_entity, short_name)
 from deepfake_kg.namespaces import DFK, RDF
-from deepfake_kg.resolve import label
+from deepfake_kg.reading import property_rows, reader_types
+from deepfake_kg.search import FACETS, MATCH_END, MATCH_START, search
 
 kg = knowledge_graph()
 g = kg.closure
@@ -42,6 +46,11 @@ def resource_index(_kg, page_lang: str) -> dict[str, str]:
 
 INDEX = resource_index(kg, lang)
 SECTION_NAMES = {key: _(name) for key, name in SECTIONS.items()}
+FACET_TITLES = {"instrument": N_("Instrument"), "section": N_("Section of the paper"), "status": N_("Status"),
+                "jurisdiction": N_("Jurisdiction")}
+FACET_PARAMS = {"instrument": "instrument", "section": "paper_section", "status": "status", "jurisdiction": "jurisdiction"}
+KIND_NAMES = {"label": N_("name"), "quote": N_("the paper"), "text": N_("provision text")}
+STATUS_URL = {"in force": "in-force", "proposed": "proposed"}
 
 
 def parse(params: state.Params) -> tuple[dict, list[str]]:
@@ -59,10 +68,21 @@ def parse(params: state.Params) -> tuple[dict, list[str]]:
                              "dfk:VideoSharingPlatform or id:duty/csl-47-stop-transmission.").format(text=text))
         else:
             entity = short_name(iri)
-    return {"browse_section": section, "browse_entity": entity}, notices
+    values = {"browse_section": section, "browse_entity": entity, "browse_q": (params.get("q") or [""])[-1],
+              "browse_inferred": (params.get("inferred") or ["1"])[-1] != "0",
+              "browse_notes": (params.get("notes") or ["0"])[-1] == "1"}
+    for name, param in FACET_PARAMS.items():
+        wanted = state.split_list(params.get(param, []))
+        if name == "status":
+            wanted = [k for k, v in STATUS_URL.items() if v in wanted]
+        elif name in ("instrument", "jurisdiction"):
+            wanted = [str(resolve_entity(w, kg) or w) for w in wanted]
+        values[f"browse_facet_{name}"] = wanted
+    return values, notices
 
 
-PAGE = state.PageState("browse", ("section", "entity"), ("browse_section", "browse_entity"), parse)
+PAGE = state.PageState("browse", ("section", "entity", "q", "inferred", "notes", *FACET_PARAMS.values()),
+                       ("browse_section", "browse_entity", "browse_q"), parse)
 
 
 def open_typed() -> None:
@@ -75,24 +95,87 @@ def open_typed() -> None:
     st.session_state.browse_iri = ""
     st.session_state.browse_problem = ""
 
+
 st.title(_("Browse the graph"))
 for notice in PAGE.load():
     st.warning(notice, icon=":material/link_off:")
+for name in FACETS:
+    st.session_state.setdefault(f"browse_facet_{name}", [])
 
+st.text_input(_("Search"), key="browse_q", icon=":material/search:",
+              placeholder=_("words or characters of a name, a passage of the paper or a provision's text"),
+              help=_("Full text over every name (English and Chinese), the paper's quoted passages and the "
+                     "provisions' texts; three characters or more use the index, fewer are looked up one by one."))
 options = list(INDEX)
 if st.session_state.browse_entity and st.session_state.browse_entity not in INDEX:
     options.insert(0, st.session_state.browse_entity)  # in the graph, but only named by the data (a property, an ELI IRI)
-top = st.columns([3, 2, 1])
-top[0].radio(_("Section"), list(SECTIONS), key="browse_section", format_func=SECTION_NAMES.get, horizontal=True)
-top[1].selectbox(_("Open a resource"), options, key="browse_entity", placeholder=_("type to search by name"),
-                 format_func=lambda name: f"{INDEX.get(name, name)} — {name}")
-top[2].text_input(_("…or an IRI"), key="browse_iri", on_change=open_typed, placeholder="dfk:hasDuty",
+OPTION_NAMES = {name: f"{INDEX.get(name, name)} — {name}" for name in options}
+top = st.columns([3, 2])
+top[0].selectbox(_("Open a resource"), options, key="browse_entity", placeholder=_("type to search by name"),
+                 format_func=OPTION_NAMES.get)
+top[1].text_input(_("…or an IRI"), key="browse_iri", on_change=open_typed, placeholder="dfk:hasDuty",
                   help=_("Any IRI of the graph, or a short name such as dfk:hasDuty or "
                          "id:provision/cn-cybersecurity-law/2016/art-47."))
 if st.session_state.get("browse_problem"):
     st.warning(st.session_state.browse_problem)
-section, entity = st.session_state.browse_section, st.session_state.browse_entity
-PAGE.save({"section": [section] if section != "instruments" else [], "entity": [entity] if entity else []})
+section, entity, query = st.session_state.browse_section, st.session_state.browse_entity, st.session_state.browse_q.strip()
+filters = {name: set(st.session_state[f"browse_facet_{name}"]) for name in FACETS}
+
+
+def facet_value_name(name: str, value: str) -> str:
+    if name == "status":
+        return html.status_text(value)
+    if name == "section":
+        return "§" + value
+    return html.shown_name(*html.label_of(value))
+
+
+def facet_url_value(name: str, value: str) -> str:
+    if name == "status":
+        return STATUS_URL.get(value, value)
+    return short_name(value) if name in ("instrument", "jurisdiction") else value
+
+
+def snippet_html(snippet) -> str:
+    text = escape(snippet.text).replace(MATCH_START, "<mark>").replace(MATCH_END, "</mark>")
+    return (f'<span class="dfk-badge kind">{escape(_(KIND_NAMES[snippet.kind]))}</span> '
+            f'<span lang="{escape(snippet.lang or "und")}">{text}</span>')
+
+
+if query:
+    result = search(kg, query, filters)
+    facets_column, hits_column = st.columns([1, 3], gap="large")
+    with facets_column:
+        for name in FACETS:
+            counted = dict(result.facets[name])
+            chosen = [v for v in st.session_state[f"browse_facet_{name}"] if v in counted] or []
+            st.session_state[f"browse_facet_{name}"] = chosen
+            if not counted:
+                continue
+            names = {v: f"{facet_value_name(name, v)} ({n})" for v, n in counted.items()}
+            st.pills(_(FACET_TITLES[name]), list(counted), selection_mode="multi", key=f"browse_facet_{name}",
+                     format_func=names.get)
+    with hits_column:
+        st.markdown("**" + ngettext("{n} resource found for “{query}”", "{n} resources found for “{query}”",
+                                    result.total).format(n=result.total, query=query) + "**")
+        if not result.hits:
+            st.caption(_("Nothing in the names, the paper's passages or the provisions' texts contains this; "
+                         "try fewer characters or another spelling."))
+        items = []
+        for hit in result.hits:
+            snippets = "".join(f"<div>{snippet_html(s)}</div>" for s in hit.snippets)
+            items.append(f"<li>{html.link(hit.iri, lang=lang)}<div class='dfk-muted'>{snippets}</div></li>")
+        st.markdown(f'<ol class="dfk-hits">{"".join(items)}</ol>', unsafe_allow_html=True)
+        if result.total > len(result.hits):
+            st.caption(_("The first {shown} are shown; choose a facet to narrow the search.").format(shown=len(result.hits)))
+    st.divider()
+
+PAGE.save({"section": [section] if section != "instruments" else [], "entity": [entity] if entity else [],
+           "q": [query] if query else [],
+           **{FACET_PARAMS[name]: [",".join(facet_url_value(name, v) for v in st.session_state[f"browse_facet_{name}"])]
+              for name in FACETS if query},
+           "inferred": [] if st.session_state.get("browse_inferred", True) else ["0"],
+           "notes": ["1"] if st.session_state.get("browse_notes", False) else []})
 
 
 def show_members(title: str, cls) -> None:
@@ -104,83 +187,120 @@ def show_members(title: str, cls) -> None:
         st.caption(_("None in the graph yet."))
 
 
-left, right = st.columns([2, 3], gap="large")
-with left:
-    st.subheader(_(SECTIONS[section]))
-    if section == "instruments":
-        st.markdown(html.tree(instrument_tree(kg, glang), lang), unsafe_allow_html=True)
-    elif section == "actors":
-        st.caption(_("Classes by rdfs:subClassOf as written; grey notes give a platform type's dimension. "
-                     "Individuals are listed under their class."))
-        st.markdown(html.tree([class_tree(kg, DFK.Actor, glang)], lang), unsafe_allow_html=True)
-    elif section == "duties":
-        show_members(N_("In force"), DFK.DutyInForce)
-        show_members(N_("Proposed by the author"), DFK.ProposedDuty)
-    elif section == "offences":
-        show_members(N_("Offences"), DFK.Offence)
-        show_members(N_("Sanctions"), DFK.Sanction)
-    elif section == "knowledge":
-        show_members(N_("Knowledge standards"), DFK.KnowledgeStandard)
-    elif section == "cases":
-        show_members(N_("Cases and incidents"), DFK.Case)
-        show_members(N_("Statistics"), DFK.Statistic)
-    elif section == "references":
-        show_members(N_("References"), DFK.Reference)
-    elif section == "proposals":
-        show_members(N_("Dilemmas (section 3)"), DFK.Dilemma)
-        show_members(N_("Proposals (section 4)"), DFK.Proposal)
-
-
-def value_cell(statement) -> str:
+def value_html(statement) -> str:
     if statement.kind == "iri":
         in_page_language = html.label_of(statement.other)[1] == lang
         return html.link(statement.other, statement.other_label, lang, text_lang=None if in_page_language else "en")
     if statement.kind == "bnode":
         return f'<span class="dfk-muted" lang="en">{escape(statement.other_label)}</span>'
-    tag = f' <span class="dfk-muted">@{escape(statement.lang)}</span>' if statement.lang else ""
+    tag = f' <span class="dfk-muted" lang="und">@{escape(statement.lang)}</span>' if statement.lang else ""
     # An untagged literal (a number, a code) is in no language: "und", so that no reader takes it for theirs.
     return f'<span lang="{escape(statement.lang or "und")}">{escape(statement.other_label)}</span>' + tag
 
 
-def statement_rows(statements, show_inferred: bool):
+def property_table(statements, show_inferred: bool, show_notes: bool, second_title: str) -> str:
     rows, classes = [], []
-    for s in statements:
-        if s.inferred and not show_inferred:
+    for row in property_rows(kg, [s for s in statements if show_inferred or not s.inferred]):
+        if row.internal and not show_notes:
             continue
-        rows.append([html.name_html(*html.label_of(s.predicate.iri)), value_cell(s), html.inferred_badge() if s.inferred else escape(_("asserted"))])
-        classes.append("inferred" if s.inferred else "")
-    return rows, classes
+        name = html.name_html(*html.label_of(row.predicate.iri))
+        if row.aligned:  # folded: the project's term stands for the aligned vocabularies' ones
+            also = ", ".join(short_name(a.iri) for a in row.aligned)
+            name += "<br>" + html.muted(_("also")) + f' <span class="dfk-muted" lang="und">{escape(also)}</span>'
+        values = "<br>".join(value_html(v) + (" " + html.inferred_badge() if v.inferred else "") for v in row.values)
+        rows.append([name, values])
+        classes.append("inferred" if row.inferred else "")
+    return html.table([_("Property"), second_title], rows, classes, "dfk-statements")
 
 
-with right:
-    if not entity:
-        st.info(_("Choose a resource on the left or in “Open a resource” to see everything the graph says about it."))
-        st.stop()
+def show_wording(iri: URIRef) -> None:
+    """The provision's text; where the graph holds it only for its parts (an article's paragraphs), theirs."""
+    parts = [iri] + sorted((p for p in g.objects(iri, DFK.hasPart) if (p, DFK.partOf, iri) in g),
+                           key=lambda p: sort_key(html.label_of(p)[0]))
+    for part in parts:
+        text = provision_texts(kg, part)
+        if not (text.official or text.translation):
+            continue
+        if part != iri:
+            st.markdown("**" + html.link(part, lang=lang) + "**", unsafe_allow_html=True)
+        if text.official:
+            st.markdown(html.quote(text.official, text.official_lang) + html.muted(_("Official text."), "p"),
+                        unsafe_allow_html=True)
+        if text.translation:
+            st.markdown(html.quote(text.translation, "en") + html.muted(_("Unofficial English translation."), "p"),
+                        unsafe_allow_html=True)
+
+
+def show_resource() -> None:
     info = describe(kg, URIRef(resolve_entity(entity, kg)), glang)
     st.subheader(html.shown_name(*html.label_of(info.iri)))
     st.markdown(f"`{escape(info.iri)}`")
     names = [f'<b>en</b> <span lang="en">{escape(info.label_en)}</span>']
     names += [f'<b>zh</b> <span lang="zh">{escape(info.label_zh)}</span>'] if info.label_zh else []
     st.markdown(" · ".join(names), unsafe_allow_html=True)
-    if info.types:
-        st.markdown(escape(_("Type:")) + " " + ", ".join(html.link(t.iri, lang=lang) for t in info.types), unsafe_allow_html=True)
-    show_inferred = st.toggle(_("Show inferred statements"), value=True, key="browse_inferred",
-                              help=_("Statements derived by OWL-RL reasoning are marked “inferred”; the others are "
-                                     "written in the data."))
-    rows, classes = statement_rows(info.outgoing, show_inferred)
+    types = reader_types(kg, info)
+    if types:
+        st.markdown(escape(_("Type:")) + " " + ", ".join(html.link(t.iri, lang=lang) for t in types), unsafe_allow_html=True)
+    show_wording(URIRef(info.iri))
+    toggles = st.columns(2)
+    show_inferred = toggles[0].toggle(_("Show inferred statements"), key="browse_inferred",
+                                      help=_("Statements derived by OWL-RL reasoning are marked “inferred”; the others "
+                                             "are written in the data."))
+    show_notes = toggles[1].toggle(_("Show research notes"), key="browse_notes",
+                                   help=_("Where a fact was checked and how sure the project is: notes for the people "
+                                          "who keep the data."))
     inferred_count = sum(s.inferred for s in info.outgoing)
     st.markdown("**" + _("Statements") + "** — " + _("{asserted} asserted, {inferred} inferred").format(
         asserted=len(info.outgoing) - inferred_count, inferred=inferred_count))
-    st.markdown(html.table([_("Property"), _("Value"), ""], rows, classes, "dfk-statements"), unsafe_allow_html=True)
+    st.markdown(property_table(info.outgoing, show_inferred, show_notes, _("Value")), unsafe_allow_html=True)
     if info.incoming:
-        rows, classes = statement_rows(info.incoming, show_inferred)
         shown = "" if info.incoming_total == len(info.incoming) else " " + _("(first {shown} of {total})").format(
             shown=len(info.incoming), total=info.incoming_total)
         st.markdown("**" + _("Referred to by") + f"**{shown}")
-        st.markdown(html.table([_("Property"), _("From"), ""], rows, classes, "dfk-statements"), unsafe_allow_html=True)
+        st.markdown(property_table(info.incoming, show_inferred, show_notes, _("From")), unsafe_allow_html=True)
     edges = neighbourhood(kg, URIRef(info.iri), glang)
     st.markdown("**" + _("Neighbourhood") + "** — " + _("dashed blue links are inferred; click a box to open it."))
     if edges:
         st.graphviz_chart(neighbourhood_dot(info.iri, edges, lang), width="stretch")
     else:
         st.caption(_("No links to other named resources."))
+
+
+def show_section() -> None:
+    st.radio(_("Section"), list(SECTIONS), key="browse_section", format_func=SECTION_NAMES.get, horizontal=True)
+    st.subheader(SECTION_NAMES[st.session_state.browse_section])
+    current = st.session_state.browse_section
+    if current == "instruments":
+        st.markdown(html.tree(instrument_tree(kg, glang), lang), unsafe_allow_html=True)
+    elif current == "actors":
+        st.caption(_("Classes by rdfs:subClassOf as written; grey notes give a platform type's dimension. "
+                     "Individuals are listed under their class."))
+        st.markdown(html.tree([class_tree(kg, DFK.Actor, glang)], lang), unsafe_allow_html=True)
+    elif current == "duties":
+        show_members(N_("In force"), DFK.DutyInForce)
+        show_members(N_("Proposed by the author"), DFK.ProposedDuty)
+    elif current == "offences":
+        show_members(N_("Offences"), DFK.Offence)
+        show_members(N_("Sanctions"), DFK.Sanction)
+    elif current == "knowledge":
+        show_members(N_("Knowledge standards"), DFK.KnowledgeStandard)
+    elif current == "cases":
+        show_members(N_("Cases and incidents"), DFK.Case)
+        show_members(N_("Statistics"), DFK.Statistic)
+    elif current == "references":
+        show_members(N_("References"), DFK.Reference)
+    elif current == "proposals":
+        show_members(N_("Dilemmas (section 3)"), DFK.Dilemma)
+        show_members(N_("Proposals (section 4)"), DFK.Proposal)
+
+
+if entity:  # the resource first: on a phone the second column comes below it
+    main, side = st.columns([3, 2], gap="large")
+    with main:
+        show_resource()
+    with side:
+        show_section()
+else:
+    show_section()
+    st.info(_("Choose a resource in a list, in “Open a resource” or among the search results to see everything the "
+              "graph says about it."))

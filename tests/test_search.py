@@ -1,0 +1,36 @@
+"""Full-text search: a trigram FTS5 index built once per graph build, English and Chinese, facets."""
+from deepfake_kg.search import MATCH_END, MATCH_START, index_path, search
+
+STOP = "https://w3id.org/deepfake-kg/id/duty/csl-47-stop-transmission"
+ART_47 = "https://w3id.org/deepfake-kg/id/provision/cn-cybersecurity-law/2016/art-47"
+
+
+def test_names_texts_and_quotes_in_english_and_chinese(kg, tmp_path):
+    found = search(kg, "立即停止", build_dir=tmp_path)
+    assert STOP in [h.iri for h in found.hits]
+    snippet = next(h for h in found.hits if h.iri == STOP).snippets[0]
+    assert f"{MATCH_START}立即停止{MATCH_END}" in snippet.text and snippet.kind == "label"
+    kinds = {s.kind for h in search(kg, "network operators shall", build_dir=tmp_path).hits for s in h.snippets}
+    assert "text" in kinds  # the provision's unofficial translation
+    assert search(kg, "no such words anywhere", build_dir=tmp_path).hits == []
+
+
+def test_short_queries_are_answered_without_the_trigram_index(kg, tmp_path):
+    hits = search(kg, "网", build_dir=tmp_path).hits
+    assert hits and all(MATCH_START + "网" + MATCH_END in s.text for h in hits for s in h.snippets)
+
+
+def test_facets_count_the_hits_and_filter_them(kg, tmp_path):
+    found = search(kg, "Article 47", build_dir=tmp_path)
+    assert dict(found.facets["status"]).get("in force")
+    kept = search(kg, "Article 47", {"status": {"in force"}}, build_dir=tmp_path)
+    assert STOP in [h.iri for h in kept.hits] and ART_47 not in [h.iri for h in kept.hits]
+    assert kept.total == dict(found.facets["status"])["in force"]
+
+
+def test_the_index_is_built_once_per_build(kg, tmp_path):
+    search(kg, "deepfake", build_dir=tmp_path)
+    path = index_path(kg, tmp_path)
+    built = path.stat().st_mtime_ns
+    search(kg, "platform", build_dir=tmp_path)
+    assert path.stat().st_mtime_ns == built and [p.name for p in tmp_path.glob("search-*.sqlite")] == [path.name]
