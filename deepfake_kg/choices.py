@@ -15,7 +15,7 @@ from .resolve import PlatformType, platform_types
 
 
 @dataclass(frozen=True)
-class Dimension:
+class DimensionChoice:
     """One dimension of platform types (function, size tier, risk rating) and whether its types exclude each other."""
     iri: URIRef
     label: str
@@ -37,10 +37,10 @@ def mutually_exclusive(graph: Graph, types: list[URIRef]) -> bool:
     return len(types) > 1 and all(frozenset(pair) in pairs for pair in combinations(types, 2))
 
 
-def dimensions(kg: KnowledgeGraph) -> list[Dimension]:
+def dimension_choices(kg: KnowledgeGraph) -> list[DimensionChoice]:
     """The dimensions in the ontology's order, each with its types and whether it is a single choice."""
     found: dict[URIRef, list[PlatformType]] = {}
     for t in platform_types(kg.closure):  # already in dimension order
         found.setdefault(t.dimension, []).append(t)
-    return [Dimension(dim, types[0].dimension_label, tuple(types),
+    return [DimensionChoice(dim, types[0].dimension_label, tuple(types),
                       mutually_exclusive(kg.closure, [t.iri for t in types])) for dim, types in found.items()]

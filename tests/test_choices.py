@@ -2,7 +2,7 @@
 from rdflib import BNode, Graph, Namespace
 from rdflib.collection import Collection
 
-from deepfake_kg.choices import dimensions, mutually_exclusive
+from deepfake_kg.choices import dimension_choices, mutually_exclusive
 from deepfake_kg.coverage import duties_per_jurisdiction
 from deepfake_kg.namespaces import DFK, OWL, RDF
 
@@ -22,7 +22,7 @@ def test_disjoint_with_and_all_disjoint_classes_make_a_single_choice():
 
 
 def test_the_size_tier_is_a_single_choice_and_the_function_is_not(kg):
-    found = {d.iri: d for d in dimensions(kg)}
+    found = {d.iri: d for d in dimension_choices(kg)}
     size = next(d for d in found.values() if DFK.LargeLeadingPlatform in [t.iri for t in d.types])
     function = next(d for d in found.values() if DFK.VideoSharingPlatform in [t.iri for t in d.types])
     assert size.single_choice and not function.single_choice

@@ -7,14 +7,14 @@ import streamlit as st
 from dfkui import dates, html, pickers, state
 from dfkui.i18n import _
 from dfkui.resources import knowledge_graph, read_types, type_key, types_of
-from deepfake_kg.choices import dimensions
+from deepfake_kg.choices import dimension_choices
 from deepfake_kg.compare import duty_matrix
 from deepfake_kg.platform_examples import EXAMPLES, example
 
 kg = knowledge_graph()
 lang, glang = state.lang(), state.graph_lang()
 TYPES = types_of(kg)
-DIMENSIONS = dimensions(kg)
+DIMENSIONS = dimension_choices(kg)
 DEFAULT = [["VideoSharingPlatform"], ["VideoSharingPlatform", "LargeLeadingPlatform"], ["FaceSwapService", "SmallMediumPlatform"]]
 MAX_PLATFORMS = 8
 EMPTY = "-"  # an emptied platform in the link, so that the ones after it keep their numbers

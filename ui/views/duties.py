@@ -10,7 +10,7 @@ from dfkui import dates, html, pickers, state
 from dfkui.i18n import N_, _, ngettext
 from dfkui.resources import knowledge_graph, read_types, types_of
 from deepfake_kg.browse import members, provision_texts
-from deepfake_kg.choices import dimensions
+from deepfake_kg.choices import dimension_choices
 from deepfake_kg.coverage import duties_per_jurisdiction
 from deepfake_kg.duties import duties_for, explain
 from deepfake_kg.errors import InconsistentGraph
@@ -23,7 +23,7 @@ kg = knowledge_graph()
 g = kg.closure
 lang = state.lang()
 TYPES = types_of(kg)
-DIMENSIONS = dimensions(kg)
+DIMENSIONS = dimension_choices(kg)
 PREFIX = "duties"
 STATUSES = {"all": "all", "in-force": "in force", "proposed": "proposed"}
 STATUS_FILTER = {"all": N_("all"), "in-force": N_("in force"), "proposed": N_("proposed")}
