@@ -127,7 +127,9 @@ def label_of(iri) -> tuple[str, str]:
 def entity_href(iri: str, lang: str = "en") -> str:
     # Exactly the query string Browse writes when it shows the resource (same order, same encoding, with the
     # language): Streamlit pushes a history entry whenever a page changes its URL, which made Back need two presses.
-    return "browse?" + urlencode({"entity": short_name(iri), "lang": lang})
+    shared = state.shared_params()  # the language and the day, as every page writes them
+    return "browse?" + urlencode({"entity": short_name(iri), **{k: v[-1] if isinstance(v, list) else v
+                                                                   for k, v in shared.items() if v}})
 
 
 def link(iri: str, text: str | None = None, lang: str = "en", text_lang: str | None = None) -> str:
