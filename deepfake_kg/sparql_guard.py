@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pyparsing import ParseException
+from pyparsing import ParseException, ParseResults
+from rdflib import Variable
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
@@ -67,6 +68,11 @@ def check_query(text: str, limits: Limits = Limits()) -> CheckedQuery:
         raise QueryNotAllowed("FROM and FROM NAMED are not allowed: queries run on this graph only and fetch nothing.")
     if _contains(body, "ServiceGraphPattern"):
         raise QueryNotAllowed(SERVICE_REFUSED)
+    for node in _nodes(body):
+        if node.name in ("SelectQuery", "SubSelect"):
+            _check_projection(node)
+        elif node.name in ("InlineData", "ValuesClause"):
+            _check_values(node)
     return CheckedQuery(text, form)
 
 
@@ -91,6 +97,72 @@ def _contains(node, name: str) -> bool:
         elif isinstance(item, dict):
             stack.extend(item.values())
     return False
+
+
+def _nodes(root):
+    """Every CompValue in a parse tree."""
+    stack = [root]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, CompValue):
+            yield item
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple)):
+            stack.extend(item)
+
+
+def _variables_outside_aggregates(expression) -> set[str]:
+    # EXISTS patterns are skipped: their own variables need no grouping (only correlated ones would).
+    found, stack = set(), [expression]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Variable):
+            found.add(str(item))
+        elif isinstance(item, CompValue):
+            if not item.name.startswith("Aggregate_") and item.name not in ("Builtin_EXISTS", "Builtin_NOTEXISTS"):
+                stack.extend(item.values())
+        elif isinstance(item, (list, tuple)):
+            stack.extend(item)
+    return found
+
+
+def _check_projection(select: CompValue) -> None:
+    """SPARQL 1.1 §18.2.4.1 and §18.5, which rdflib's parser does not check: with GROUP BY or an aggregate, a
+    SELECT may project only grouped variables and aggregates (rdflib would answer with an arbitrary value), and
+    a SELECT clause may not bind one variable twice."""
+    projection = select["projection"] if "projection" in select else None
+    bound: list[str] = []
+    for item in projection or []:
+        name = str(item["evar"]) if "evar" in item else None
+        if name is not None and (name in bound or any(str(i.get("var")) == name for i in projection if "var" in i)):
+            raise QueryError(f"The SELECT clause binds ?{name} twice.")
+        bound.append(name or str(item["var"]))
+    aggregates = any(n.name.startswith("Aggregate_") for item in projection or [] for n in _nodes(item))
+    if "groupby" not in select and not aggregates and not ("having" in select):
+        return
+    if projection is None:
+        raise QueryError("SELECT * cannot be used with GROUP BY or aggregates: name the grouped variables and aggregates.")
+    grouped = set()
+    for condition in select["groupby"]["condition"] if "groupby" in select else []:
+        if isinstance(condition, Variable):
+            grouped.add(str(condition))
+        elif isinstance(condition, CompValue) and "var" in condition:
+            grouped.add(str(condition["var"]))
+    earlier: set[str] = set()
+    for item in projection:
+        used = {str(item["var"])} if "var" in item else _variables_outside_aggregates(item["expr"])
+        loose = sorted(used - grouped - earlier)
+        if loose:
+            raise QueryError(f"?{loose[0]} is projected but neither grouped nor inside an aggregate: add it to GROUP BY "
+                             f"or wrap it in SAMPLE(?{loose[0]}).")
+        earlier.add(str(item["evar"]) if "evar" in item else str(item["var"]))
+
+
+def _check_values(values: CompValue) -> None:
+    width = len(values["var"]) if "var" in values else 0
+    for row in values["value"] if "value" in values else []:
+        if isinstance(row, (list, tuple, ParseResults)) and len(row) != width:
+            raise QueryError(f"A VALUES row has {len(row)} value{'' if len(row) == 1 else 's'} for {width} variable{'' if width == 1 else 's'}.")
 
 
 def _strip_literals(text: str) -> str:

@@ -35,3 +35,28 @@ def test_rows_are_capped_with_a_notice(kg):
     result = run_local("SELECT * WHERE { ?s ?p ?o }", kg.dataset, Limits(max_rows=5))
     assert len(result.bindings) == 5 and result.truncated
     assert "truncated" in result.notice
+
+
+@pytest.mark.parametrize("text,reason", [
+    ("SELECT ?p (COUNT(?o) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?s", r"\?p is projected but neither grouped nor inside an aggregate"),
+    ("SELECT ?s (COUNT(?o) AS ?n) WHERE { ?s ?p ?o }", r"\?s is projected but neither grouped"),
+    ("SELECT ((?a + ?b) AS ?c) (COUNT(*) AS ?n) WHERE { ?x <urn:p> ?a ; <urn:q> ?b } GROUP BY (?a + ?b)", r"\?a is projected"),
+    ("SELECT * WHERE { ?s ?p ?o } GROUP BY ?s", "SELECT \\* cannot be used with GROUP BY"),
+    ("SELECT (1 AS ?x) (2 AS ?x) WHERE { }", r"binds \?x twice"),
+    ("SELECT * WHERE { VALUES (?a ?b) { (1) } }", "1 value for 2 variables"),
+])
+def test_what_rdflib_would_answer_arbitrarily_is_refused(text, reason):
+    """rdflib parses these and then answers with an arbitrary value per group (the W3C negative syntax tests)."""
+    with pytest.raises(QueryError, match=reason):
+        check_query(text)
+
+
+@pytest.mark.parametrize("text", [
+    "SELECT ?s (COUNT(?o) AS ?n) ((?n * 2) AS ?twice) WHERE { ?s ?p ?o } GROUP BY ?s",
+    "SELECT ?w (SAMPLE(?o) AS ?any) WHERE { ?s ?p ?o } GROUP BY (STR(?s) AS ?w)",
+    "SELECT ?s (EXISTS { ?s ?p ?o } AS ?has) (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?s",
+    "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o } HAVING (COUNT(*) > 1)",
+    "SELECT * WHERE { VALUES ?a { 1 2 } VALUES (?b ?c) { (1 UNDEF) (UNDEF 2) } }",
+])
+def test_grouped_queries_that_follow_the_rules_pass(text):
+    check_query(text)
