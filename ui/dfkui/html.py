@@ -74,6 +74,12 @@ CSS = """
 table.dfk-statements { table-layout: fixed; }
 table.dfk-statements th:first-child { width: 34%; }
 .dfk-table td { overflow-wrap: anywhere; }
+@media (max-width: 720px) {  /* a phone: the matrix keeps its duty names readable; status shows by mark and border */
+  .dfk-matrix th:first-child, .dfk-matrix td:first-child { display: none; }
+  .dfk-matrix td:nth-child(2), .dfk-matrix th:nth-child(2) { min-width: 9rem; }
+  .dfk-table.dfk-matrix tr.in-force td:nth-child(2) { border-left: 4px solid #1b7f3b; }
+  .dfk-table.dfk-matrix tr.proposed td:nth-child(2) { border-left: 4px dashed #d08800; }
+}
 .dfk-hits { padding-left: 1.4rem; }
 .dfk-hits li { margin-bottom: 0.5rem; }
 .dfk-hits mark { background: rgba(255,200,0,0.45); color: inherit; padding: 0 0.1rem; }
