@@ -13,7 +13,7 @@ from rdflib.collection import Collection
 
 from .build import KnowledgeGraph
 from .namespaces import DFK, OA, OWL, RDF, RDFS, curie
-from .resolve import label
+from .terms import Link, label, passage
 
 LANGS = {"en": "en", "zh": "zh-Hans"}
 # Vocabularies whose classes say nothing to a reader of a neighbourhood graph (owl:Class, rdf:Property, …).
@@ -26,12 +26,6 @@ class TreeNode:
     label: str
     note: str = ""
     children: list[TreeNode] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Link:
-    iri: str
-    label: str
 
 
 @dataclass
@@ -85,8 +79,8 @@ def node_label(kg: KnowledgeGraph, node, lang: str = "en") -> str:
     if isinstance(node, BNode):
         return describe_blank(kg, node, lang)
     if (node, RDF.type, DFK.Passage) in g:
-        section = next((str(n) for s in g.objects(node, DFK.inSection) for n in g.objects(s, DFK.sectionNumber)), "")
-        quote = next((str(q) for sel in g.objects(node, OA.hasSelector) for q in g.objects(sel, OA.exact)), "")
+        found = passage(g, node)
+        section, quote = found.section, found.quote
         if quote:
             return f"§{section}: “{_clip(quote, 90)}”" if section else f"“{_clip(quote, 90)}”"
     return label(g, node, lang)
@@ -301,12 +295,12 @@ def provision_texts(kg: KnowledgeGraph, provision: URIRef) -> ProvisionText:
 
 def resolve_entity(text: str, kg: KnowledgeGraph) -> URIRef | None:
     """An IRI or CURIE (dfk:…, id:…) that names a resource of the graph, or None."""
-    from .namespaces import expand
+    from .namespaces import expand, iri as as_iri
 
     text = (text or "").strip().strip("<>")
     if not text:
         return None
-    iri = URIRef(text) if text.startswith(("http://", "https://")) else expand(text)
+    iri = as_iri(text) if text.startswith(("http://", "https://")) else expand(text)
     if iri is None:
         return None
     g = kg.closure

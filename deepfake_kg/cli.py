@@ -6,7 +6,8 @@ import json
 import sys
 import time
 
-from .errors import KGError
+from . import api, render
+from .api import DESCRIBE_FORMATS, KGError, Limits, formats
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,7 +33,14 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="deepfake-kg", description="Deepfake Platform Liability Knowledge Graph.")
     parser.add_argument("--version", action="version", version=f"deepfake-kg {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_graph_commands(commands)
+    _add_answer_commands(commands)
+    _add_sharing_commands(commands)
+    return parser
 
+
+def _add_graph_commands(commands) -> None:
+    """Building and checking the graph."""
     build = commands.add_parser("build", help="compute the OWL-RL closure into the build cache (reused while inputs are unchanged)")
     build.add_argument("--force", action="store_true", help="rebuild even if the inputs are unchanged")
     build.add_argument("--engine", choices=["reasonable", "owlrl"],
@@ -50,16 +58,21 @@ def _parser() -> argparse.ArgumentParser:
                           "instead of printing it")
     passages.set_defaults(run=_passages)
 
+
+def _add_answer_commands(commands) -> None:
+    """The questions the graph answers."""
     duties = commands.add_parser("duties", help="the duties of a platform that has all the given types")
     duties.add_argument("types", nargs="+", metavar="TYPE", help="an IRI, a CURIE (dfk:VideoSharingPlatform) or an English or Chinese label")
     duties.add_argument("--format", choices=["table", "json", "csv"], default="table")
     duties.add_argument("--status", choices=["all", "in-force", "proposed"], default="all")
     _as_of(duties)
+    duties.add_argument("--jurisdiction", metavar="J",
+                        help="only the duties of one jurisdiction (cn, eu, us, a CURIE or a label), or none: the author's proposals")
     duties.set_defaults(run=_duties)
 
     explain = commands.add_parser("explain", help="why a duty attaches to a platform of the given types")
-    explain.add_argument("duty", help="the duty's IRI")
-    explain.add_argument("types", nargs="+", metavar="TYPE")
+    explain.add_argument("duty", help="the duty: its id as `duties` shows it, a CURIE (id:duty/…), an IRI or its label")
+    explain.add_argument("types", nargs="+", metavar="TYPE", help="the platform's types, as for `duties`")
     explain.add_argument("--format", choices=["table", "json"], default="table")
     _as_of(explain)
     explain.set_defaults(run=_explain)
@@ -79,24 +92,29 @@ def _parser() -> argparse.ArgumentParser:
     timeline.add_argument("--format", choices=["table", "json", "csv"], default="table")
     timeline.set_defaults(run=_timeline)
 
-    types = commands.add_parser("types", help="list the platform types along their three dimensions")
+    types = commands.add_parser("types", help="list the platform types along their dimensions")
     types.add_argument("--format", choices=["table", "json"], default="table")
     types.set_defaults(run=_types)
+
+    examples = commands.add_parser("examples", help="list the ready example platforms and their types")
+    examples.add_argument("--format", choices=["table", "json"], default="table")
+    examples.set_defaults(run=_examples)
+
+    queries = commands.add_parser("queries", help="list the named queries (competency questions) with their titles")
+    queries.add_argument("--format", choices=["table", "json"], default="table")
+    queries.set_defaults(run=_queries)
 
     query = commands.add_parser("query", help="run SPARQL on the built graph or on a remote endpoint")
     query.add_argument("source", metavar="FILE|-|NAME", help="a .rq file, - for standard input, or the name of a query in queries/")
     query.add_argument("--format", choices=["table", "json", "csv"], default="table")
     query.add_argument("--endpoint", metavar="URL", help="a SPARQL 1.1 endpoint to query instead of the embedded graph")
-    query.add_argument("--timeout", type=float, default=10.0, help="seconds before the query is stopped (default 10)")
-    query.add_argument("--max-rows", type=int, default=10_000, help="rows returned at most (default 10000)")
+    query.add_argument("--timeout", type=float, default=Limits.timeout_seconds,
+                       help=f"{Limits.help('timeout_seconds')} (default {Limits.timeout_seconds:g})")
+    query.add_argument("--max-rows", type=int, default=Limits.max_rows,
+                       help=f"{Limits.help('max_rows')} (default {Limits.max_rows})")
     query.add_argument("--as-of", metavar="DATE", default=None,
                        help="for a query that takes a date (VALUES ?asOf { ... }): the day to ask about, YYYY-MM-DD")
     query.set_defaults(run=_query)
-
-    export = commands.add_parser("export", help="write the graph in an RDF format to standard output")
-    export.add_argument("--format", choices=["ttl", "jsonld", "nt", "xml", "trig", "nq"], default="ttl")
-    export.add_argument("--inferred", action="store_true", help="include the inferred triples")
-    export.set_defaults(run=_export)
 
     assess = commands.add_parser("assess", help="assess a scenario under today's law and under the paper's proposals")
     assess.add_argument("scenario", metavar="FILE|NAME", help="a .yaml, .json or .ttl scenario, or the name of one in scenarios/")
@@ -106,9 +124,18 @@ def _parser() -> argparse.ArgumentParser:
 
     describe = commands.add_parser("describe", help="the concise bounded description of one resource (to link it)")
     describe.add_argument("iri", metavar="IRI", help="an IRI, a CURIE (dfk:Duty, id:case/qvod) or a path such as instrument/eu-gdpr")
-    describe.add_argument("--format", choices=["ttl", "jsonld"], default="ttl")
+    describe.add_argument("--format", choices=DESCRIBE_FORMATS, default="ttl")
     describe.add_argument("--inferred", action="store_true", help="include the inferred triples about it")
     describe.set_defaults(run=_describe)
+
+
+def _add_sharing_commands(commands) -> None:
+    """Taking the graph elsewhere: an RDF file, a SPARQL endpoint, a release, the app."""
+    export = commands.add_parser("export", help="write the graph in an RDF format to standard output")
+    export.add_argument("--format", choices=[f.name for f in formats()], default="ttl",
+                        help="; ".join(f"{f.name}: {f.display}" for f in formats()))
+    export.add_argument("--inferred", action="store_true", help="include the inferred triples")
+    export.set_defaults(run=_export)
 
     serve = commands.add_parser("serve", help="load the graph into Oxigraph and serve SPARQL read-only on 127.0.0.1")
     serve.add_argument("--port", type=int, default=7878, help="TCP port on 127.0.0.1 (default 7878)")
@@ -145,7 +172,6 @@ def _parser() -> argparse.ArgumentParser:
     app.add_argument("--port", type=int, default=8501)
     app.add_argument("--address", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
     app.set_defaults(run=_app)
-    return parser
 
 
 def _as_of(command) -> None:
@@ -154,12 +180,10 @@ def _as_of(command) -> None:
 
 
 def _build(args) -> int:
-    from .build import build
-    from .paths import BUILD_DIR
-    from .reasoning import DEFAULT_ENGINE
+    from .paths import BUILD_DIR  # where this run builds (a per-user cache outside a checkout)
 
     started = time.perf_counter()
-    kg = build(force=args.force, engine=args.engine or DEFAULT_ENGINE)
+    kg = api.build(force=args.force, engine=args.engine)
     m = kg.manifest
     print(f"{m['asserted_triples']} asserted and {m['inferred_triples']} inferred triples "
           f"(OWL-RL with {m['engine']}: {m['reasoning_seconds']} s) in {BUILD_DIR} "
@@ -168,13 +192,7 @@ def _build(args) -> int:
 
 
 def _validate(args) -> int:
-    from .build import get_kg
-    from .paper import read_paper
-    from .paths import paper_file
-    from .validate import validate
-
-    found = paper_file(args.paper)
-    report = validate(get_kg(), read_paper(found) if found else None)
+    report = api.validate(paper=args.paper)
     for problem in report.problems:
         print(problem)
     for warning in report.warnings:
@@ -208,138 +226,92 @@ def _passages(args) -> int:
 
 
 def _duties(args) -> int:
-    from .duties import duties_for
-    from .render import duties_text
-
-    rows = duties_for(args.types, as_of=args.as_of)
-    if args.status != "all":
-        rows = [r for r in rows if (r.status == "in force") == (args.status == "in-force")]
-    print(duties_text(rows, args.format))
+    rows = api.duties_for(args.types, status=args.status, jurisdiction=args.jurisdiction, as_of=args.as_of)
+    print(render.duties_text(rows, args.format))
     return 0
 
 
 def _explain(args) -> int:
-    from .duties import explain
-    from .namespaces import expand
-
-    duty = expand(args.duty) or args.duty
-    result = explain(duty, args.types, as_of=args.as_of)
-    if args.format == "json":
-        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
-        return 0
-    print(f"Why “{result.duty_label}” attaches ({result.status} on {result.as_of}):")
-    for number, step in enumerate(result.steps, 1):
-        print(f"  {number}. [{step.rule}] {step.statement}")
-    for passage in result.passages:
-        print(f"  Paper, section {passage.section}: “{passage.quote}”")
+    result = api.explain(args.duty, args.types, as_of=args.as_of)
+    print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) if args.format == "json" else render.explanation_text(result))
     return 0
 
 
 def _compare(args) -> int:
-    from .build import get_kg
-
-    kg = get_kg()
     if args.jurisdiction:
-        from .jurisdictions import compare_jurisdictions
-
         types = [t.strip() for arg in args.platforms for t in arg.split("+") if t.strip()]
-        result = compare_jurisdictions(types, kg, as_of=args.as_of)
+        result = api.compare_jurisdictions(types, as_of=args.as_of)
         print({"json": result.to_json, "csv": result.to_csv}.get(args.format, result.to_text)())
         return 0
-    from .compare import duty_matrix
-    from .duties import resolve_types
-    from .render import table
-
-    platforms = [resolve_types([t.strip() for t in arg.split("+") if t.strip()], kg) for arg in args.platforms]
-    matrix = duty_matrix(platforms, kg, as_of=args.as_of)
+    platforms = [[t.strip() for t in arg.split("+") if t.strip()] for arg in args.platforms]
+    matrix = api.compare(platforms, as_of=args.as_of)
     if args.format == "json":
         print(matrix.to_json())
     elif args.format == "csv":
         print(matrix.to_csv(), end="")
     else:
-        print(table(["status", "duty", *(c.name for c in matrix.columns)],
-                    [[r.status, r.label, *("yes" if p else "" for p in r.present)] for r in matrix.rows]))
+        print(render.table(["status", "duty", *(c.name for c in matrix.columns)],
+                           [[r.status, r.label, *("yes" if p else "" for p in r.present)] for r in matrix.rows]))
     return 0
 
 
 def _timeline(args) -> int:
-    from .timeline import timeline
-
-    result = timeline(args.types)
+    result = api.timeline(args.types)
     print({"json": result.to_json, "csv": result.to_csv}.get(args.format, result.to_text)(), end="\n" if args.format == "table" else "")
     return 0
 
 
 def _types(args) -> int:
-    from .build import get_kg
-    from .render import table
-    from .resolve import platform_types
+    print(render.types_text(api.platform_types(), args.format))
+    return 0
 
-    found = platform_types(get_kg().closure)
-    if args.format == "json":
-        print(json.dumps([{"iri": str(t.iri), "label": t.label, "label_zh": t.label_zh, "dimension": t.dimension_label} for t in found],
-                         ensure_ascii=False, indent=2))
-    else:
-        print(table(["dimension", "label", "中文", "iri"], [[t.dimension_label, t.label, t.label_zh, str(t.iri)] for t in found]))
+
+def _examples(args) -> int:
+    print(render.examples_text(api.examples(), args.format))
+    return 0
+
+
+def _queries(args) -> int:
+    print(render.queries_text(api.named_queries(), args.format))
     return 0
 
 
 def _query(args) -> int:
-    from .query import read_query, run_local, run_remote
-    from .render import query_text
-    from .sparql_guard import Limits
-
     limits = Limits(timeout_seconds=args.timeout, max_rows=args.max_rows)
-    text = read_query(args.source)
-    if args.as_of:
-        from .named_queries import on_date
-
-        text = on_date(text, args.as_of)
-    if args.endpoint:
-        result = run_remote(text, args.endpoint, limits)
-    else:
-        from .build import get_kg
-
-        result = run_local(text, get_kg().dataset, limits)
-    print(query_text(result, args.format))
+    result = api.query(_query_text(args.source), endpoint=args.endpoint, limits=limits, as_of=args.as_of)
+    print(render.query_text(result, args.format))
     if result.notice:
         print(result.notice, file=sys.stderr)
     return 0
 
 
-def _export(args) -> int:
-    from .build import get_kg
-    from .export import export
+def _query_text(source: str) -> str:
+    """A query given as a file path, '-' for standard input, or the name of a query in queries/."""
+    from pathlib import Path
 
-    sys.stdout.write(export(get_kg(), args.format, args.inferred))
+    if source == "-":
+        return sys.stdin.read()
+    if Path(source).is_file():
+        return Path(source).read_text(encoding="utf-8")
+    try:
+        return api.named_query(source).text
+    except api.QueryError:
+        raise api.QueryError(f"No query file {source!r} (and no named query of that name: `deepfake-kg queries` lists them).") from None
+
+
+def _export(args) -> int:
+    sys.stdout.write(api.export(args.format, args.inferred))
     return 0
 
 
 def _assess(args) -> int:
-    from pathlib import Path
-
-    from .assess import assess
-    from .build import get_kg
-    from .paths import SCENARIOS_DIR
-    from .render import assessment_text
-    from .scenario import ScenarioError, read_scenario
-
-    path = Path(args.scenario)
-    if not path.exists():
-        named = SCENARIOS_DIR / f"{args.scenario.removesuffix('.yaml')}.yaml"
-        if not named.exists():
-            raise ScenarioError(f"No scenario file {args.scenario!r} (and none of that name in scenarios/).")
-        path = named
-    kg = get_kg()
-    result = assess(read_scenario(path, kg), kg, as_of=args.as_of)
-    print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) if args.format == "json" else assessment_text(result))
+    result = api.assess(args.scenario, as_of=args.as_of)
+    print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) if args.format == "json" else render.assessment_text(result))
     return 0
 
 
 def _describe(args) -> int:
-    from .describe import describe_text
-
-    print(describe_text(args.iri, args.format, inferred=args.inferred))
+    print(api.describe(args.iri, args.format, inferred=args.inferred))
     return 0
 
 
@@ -389,10 +361,7 @@ def _interrupt(signum, frame):
 
 
 def _publish(args) -> int:
-    from .build import get_kg
-    from .publish import publish
-
-    for done in publish(get_kg(), args.endpoint, args.timeout):
+    for done in api.publish(args.endpoint, args.timeout):
         print(f"PUT <{done.graph}>: {done.triples} triples, HTTP {done.status}, {done.seconds:.2f} s")
     return 0
 
@@ -400,10 +369,8 @@ def _publish(args) -> int:
 def _release(args) -> int:
     from pathlib import Path
 
-    from .release import DIST_DIR, release
-
     started = time.perf_counter()
-    files = release(out=Path(args.out) if args.out else DIST_DIR, sparql_endpoint=args.sparql_endpoint, docs=not args.no_docs)
+    files = api.release(out=Path(args.out) if args.out else None, sparql_endpoint=args.sparql_endpoint, docs=not args.no_docs)
     for released in files:
         triples = f"{released.triples} triples" if released.triples else ""
         print(f"  {released.path.name:18} {released.bytes:>10,} bytes  {triples}")

@@ -15,7 +15,7 @@ from rdflib import URIRef
 from .build import KnowledgeGraph
 from .duties import duties_for
 from .errors import InconsistentGraph
-from .resolve import label
+from .terms import label
 
 
 @dataclass

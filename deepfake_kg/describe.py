@@ -9,9 +9,9 @@ import re
 from rdflib import Graph, URIRef
 
 from .errors import UnknownResource
-from .namespaces import ID, PREFIXES, VOCABULARY_PREFIXES, expand
+from .formats import DESCRIBE_FORMATS
+from .namespaces import ID, bind_prefixes, expand, jsonld_context
 
-FORMATS = ("ttl", "jsonld")
 _IRI = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`]+")
 _SLUG = re.compile(r"[a-z0-9][a-z0-9._-]*(?:/[a-zA-Z0-9._-]+)+")
 
@@ -47,23 +47,20 @@ def describe(text: str, kg=None, inferred: bool = False) -> Graph:
                                   f"{', '.join(f'<{s}>' for s in linked[:3])}: describe that instead.")
         hint = _closest(iri, source)
         raise UnknownResource(f"No resource <{iri}> in the graph.{' Did you mean: ' + ', '.join(hint) + '?' if hint else ''}")
-    for prefix, ns in {**PREFIXES, **VOCABULARY_PREFIXES}.items():
-        description.bind(prefix, ns, override=True, replace=True)
-    return description
+    return bind_prefixes(description, vocabularies=True)
 
 
 def describe_text(text: str, fmt: str = "ttl", kg=None, inferred: bool = False) -> str:
-    from .release import jsonld_context
     from .turtle import turtle
 
     description = describe(text, kg, inferred)
     if fmt == "jsonld":
-        context = jsonld_context()["@context"]
+        context = jsonld_context()
         return json.dumps(json.loads(description.serialize(format="json-ld", context=context, auto_compact=True)),
                           indent=2, ensure_ascii=False)
     if fmt == "ttl":
         return turtle(description)
-    raise ValueError(f"Unknown format {fmt!r}: choose one of {', '.join(FORMATS)}.")
+    raise ValueError(f"Unknown format {fmt!r}: choose one of {', '.join(DESCRIBE_FORMATS)}.")
 
 
 def _closest(iri: URIRef, graph: Graph) -> list[str]:

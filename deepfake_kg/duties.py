@@ -11,24 +11,23 @@ from rdflib.collection import Collection
 from .build import KnowledgeGraph, get_kg
 from .errors import KGError
 from .classify import HYPOTHETICAL_PLATFORM, classifier_for
-from .namespaces import DFK, OA, OWL, RDF, RDFS, curie
-from .resolve import TypeResolver, label
-from .validity import ATTACHING, IN_FORCE, Enactment, parse_day, validity_for
+from .namespaces import DFK, OWL, RDF, RDFS, curie
+from .resolve import DutyResolver, TypeResolver, resolve_jurisdiction
+from .terms import Link, Passage, label, link, links, sources
+from .validity import ATTACHING, IN_FORCE, PROPOSED, PROPOSED_SINCE_ENACTED, Enactment, parse_day, validity_for
 
+# What a user may type for the status filter (the CLI's choices, the app's URL) → the statuses a row may have.
+# "proposed" keeps the proposals made law since (status "proposed, since enacted"): they are still proposals.
+STATUS_FILTERS = {"in force": {IN_FORCE}, "in-force": {IN_FORCE}, "proposed": {PROPOSED, PROPOSED_SINCE_ENACTED}}
 
-@dataclass
-class Passage:
-    section: str
-    quote: str
-    iri: str
 
 
 @dataclass
 class LegalBasis:
-    provision: str
-    provision_label: str
-    instrument: str | None
-    instrument_label: str | None
+    """A provision a duty rests on, the instrument it is part of (None when the basis is a whole instrument), and
+    the dates it binds: its status on the day asked about."""
+    provision: Link
+    instrument: Link | None
     in_force_from: str | None = None  # ISO dates derived from the provision, its version and its instrument
     in_force_until: str | None = None  # the last day in force, where it ended
     status: str = ""  # the provision's own status on the day asked about
@@ -36,22 +35,33 @@ class LegalBasis:
 
 
 @dataclass
+class Sanction:
+    """A sanction for breaching a duty, with the dates of the provision that defines it and its status that day."""
+    iri: str
+    label: str
+    in_force_from: str | None = None
+    in_force_until: str | None = None
+    status: str = ""
+    unknown: list[str] = field(default_factory=list)
+
+
+@dataclass
 class DutyRow:
-    duty: str
+    """One duty of a platform: what it requires, its law or proposal, how it reached the platform, the paper."""
+    duty: str  # the IRI
+    id: str  # the short name the CLI shows and `explain` accepts (the IRI's last segment)
     label: str
     label_zh: str
-    kind: str
-    status: str
+    kind: str  # "obligation" or "prohibition"
+    status: str  # on `as_of`: "in force", "proposed" or "proposed, since enacted" (deepfake_kg/validity.py)
     required_action: str
     trigger: str
     legal_basis: list[LegalBasis]
-    jurisdiction: str
-    sanctions: list[dict]
-    proposals: list[dict]
-    attached_via: list[dict]
-    inferred: bool
-    section: str
-    quote: str
+    jurisdictions: list[Link]  # none for a duty the author proposes
+    sanctions: list[Sanction]
+    proposals: list[Link]
+    attached_via: list[Link]  # the platform classes whose axiom attaches it
+    inferred: bool  # True when it reached the platform through a class the user did not name
     passages: list[Passage] = field(default_factory=list)
     as_of: str = ""  # the day the status is for (ISO)
     in_force_from: str | None = None  # derived from the legal bases (deepfake_kg/validity.py)
@@ -59,6 +69,11 @@ class DutyRow:
     enacted_by: list[Enactment] = field(default_factory=list)  # a proposal made law since, on as_of
     remains_proposed: str = ""
     beyond_paper: bool = False  # taken from checked primary law, not from the paper
+
+    @property
+    def passage(self) -> Passage | None:
+        """The first passage of the paper behind the duty (by section), if any."""
+        return self.passages[0] if self.passages else None
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -72,9 +87,8 @@ class Step:
 
 @dataclass
 class Explanation:
-    duty: str
-    duty_label: str
-    platform_types: list[str]
+    duty: Link
+    platform_types: list[Link]
     steps: list[Step]
     passages: list[Passage]
     as_of: str = ""
@@ -89,20 +103,36 @@ def resolver(kg: KnowledgeGraph) -> TypeResolver:
     return TypeResolver(kg.closure)
 
 
-def resolve_types(texts, kg: KnowledgeGraph | None = None) -> list[URIRef]:
-    kg = kg or get_kg()
-    return [resolver(kg).resolve(text) for text in texts]
+@lru_cache(maxsize=4)
+def duty_resolver(kg: KnowledgeGraph) -> DutyResolver:
+    return DutyResolver(kg.closure)
 
 
-def duties_for(types, kg: KnowledgeGraph | None = None, as_of=None) -> list[DutyRow]:
+def duties_for(types, kg: KnowledgeGraph | None = None, as_of=None, status: str | None = None,
+               jurisdiction: str | None = None) -> list[DutyRow]:
     """The duties of one platform that has all of `types` (IRIs or anything TypeResolver accepts) on the day
     `as_of` (a date or YYYY-MM-DD; default today): the law in force that day, and the author's proposals
     ("proposed", or "proposed, since enacted" once a later provision made them law). Duties not yet or no
-    longer in force that day are left out; `timeline` lists every date."""
+    longer in force that day are left out; `timeline` lists every date. `status` keeps the duties in force
+    ("in force" / "in-force") or the proposals ("proposed"); `jurisdiction` those of one jurisdiction (an IRI,
+    CURIE, short name such as `cn`, or label), or with "none" those of none (the author's proposals)."""
     kg = kg or get_kg()
     day = parse_day(as_of)
-    rows = all_duties_for(types, kg, day, wanted=ATTACHING)
+    rows = all_duties_for(types, kg, day, wanted=_status_filter(status))
+    if jurisdiction == "none":
+        rows = [r for r in rows if not r.jurisdictions]
+    elif jurisdiction not in (None, "", "all"):
+        where = str(resolve_jurisdiction(jurisdiction, kg.closure))
+        rows = [r for r in rows if where in {j.iri for j in r.jurisdictions}]
     return sorted(rows, key=lambda r: (r.status != IN_FORCE, r.label))
+
+
+def _status_filter(status: str | None) -> set:
+    if status in (None, "", "all"):
+        return set(ATTACHING)
+    if status not in STATUS_FILTERS:
+        raise KGError(f"Unknown status {status!r}: use in-force, proposed or all.")
+    return STATUS_FILTERS[status]
 
 
 def all_duties_for(types, kg: KnowledgeGraph, day, wanted=None) -> list[DutyRow]:
@@ -124,8 +154,8 @@ def explain(duty: URIRef | str, types, kg: KnowledgeGraph | None = None, as_of=N
     kg = kg or get_kg()
     day = parse_day(as_of)
     types = _as_iris(types, kg)
-    duty = URIRef(str(duty))
     g = kg.closure
+    duty = duty if isinstance(duty, URIRef) else duty_resolver(kg).resolve(str(duty))
     if (duty, RDF.type, DFK.Duty) not in g:
         raise KGError(f"{curie(duty)} is not a duty of this graph.")
     carriers = _carriers(kg, duty, _classified(kg, tuple(types)))
@@ -150,8 +180,7 @@ def explain(duty: URIRef | str, types, kg: KnowledgeGraph | None = None, as_of=N
             steps.append(Step("source", f"Beyond the paper: checked against {source} (certainty: {certainty or 'not stated'})."))
     timing = validity_for(kg).timing(duty, day)
     steps += _date_steps(kg, duty, day, timing)
-    return Explanation(str(duty), label(g, duty), [str(t) for t in types], steps, _passages(g, duty),
-                       day.isoformat(), timing.status)
+    return Explanation(link(g, duty), [link(g, t) for t in types], steps, sources(g, duty), day.isoformat(), timing.status)
 
 
 def _date_steps(kg: KnowledgeGraph, duty: URIRef, day, timing) -> list[Step]:
@@ -237,40 +266,27 @@ def _subclass_path(asserted: Graph, starts: list[URIRef], goal: URIRef) -> list[
     return []
 
 
-def _passages(g: Graph, node) -> list[Passage]:
-    found = []
-    for passage in g.objects(node, DFK.source):
-        section = next((str(n) for sec in g.objects(passage, DFK.inSection) for n in g.objects(sec, DFK.sectionNumber)), "")
-        for selector in g.objects(passage, OA.hasSelector):
-            if (selector, OA.prefix, None) in g:
-                continue  # the generated copy of the quotation (data/passage-selectors.ttl): shown once, as written
-            for quote in g.objects(selector, OA.exact):
-                found.append(Passage(section, str(quote), str(passage)))
-    return sorted(found, key=lambda p: (p.section, p.quote))
-
-
 def _row(kg: KnowledgeGraph, duty: URIRef, platform_types: set, requested: set, day, timing=None) -> DutyRow:
     validity = validity_for(kg)
     timing = timing or validity.timing(duty, day)
     about = _described(kg, duty)
     bases = []
-    for provision, provision_label, instrument, instrument_label, unknown in about["bases"]:
+    for provision, provision_link, instrument, unknown in about["bases"]:
         period = validity.period(provision)
-        bases.append(LegalBasis(str(provision), provision_label, instrument, instrument_label, **period.to_dict(),
-                                status=period.status_on(day), unknown=list(unknown)))
+        bases.append(LegalBasis(provision_link, instrument, **period.to_dict(), status=period.status_on(day),
+                                unknown=list(unknown)))
     # The version binding on the day first: an amended article's successor before the text it replaced.
     bases.sort(key=lambda b: b.status != IN_FORCE)
     sanctions = []
     for sanction, sanction_label, dated_by, unknown in about["sanctions"]:
         period = validity.period(dated_by)
-        sanctions.append({"iri": str(sanction), "label": sanction_label, **period.to_dict(),
-                          "status": period.status_on(day), "unknown": list(unknown)})
-    sanctions.sort(key=lambda s: s["status"] != IN_FORCE)  # a superseded fine is never shown as current
+        sanctions.append(Sanction(str(sanction), sanction_label, **period.to_dict(), status=period.status_on(day),
+                                  unknown=list(unknown)))
+    sanctions.sort(key=lambda s: s.status != IN_FORCE)  # a superseded fine is never shown as current
     carriers = [(c, name) for c, name in about["carriers"] if c in platform_types]
-    passages = list(about["passages"])
-    first = passages[0] if passages else Passage("", "", "")
     return DutyRow(
         duty=str(duty),
+        id=str(duty).rstrip("/").rsplit("/", 1)[-1],
         label=about["label"],
         label_zh=about["label_zh"],
         kind=about["kind"],
@@ -278,14 +294,12 @@ def _row(kg: KnowledgeGraph, duty: URIRef, platform_types: set, requested: set, 
         required_action=about["required_action"],
         trigger=about["trigger"],
         legal_basis=bases,
-        jurisdiction=about["jurisdiction"],
+        jurisdictions=list(about["jurisdictions"]),
         sanctions=sanctions,
-        proposals=[dict(p) for p in about["proposals"]],
-        attached_via=[{"iri": str(c), "label": name} for c, name in carriers],
+        proposals=list(about["proposals"]),
+        attached_via=[name for c, name in carriers],
         inferred=not any(c in requested for c, _ in carriers),
-        section=first.section,
-        quote=first.quote,
-        passages=passages,
+        passages=list(about["passages"]),
         as_of=day.isoformat(),
         in_force_from=timing.in_force_from,
         in_force_until=timing.in_force_until,
@@ -304,9 +318,8 @@ def _described(kg: KnowledgeGraph, duty: URIRef) -> dict:
         instruments = sorted(i for i in g.objects(provision, DFK.partOf) if (i, RDF.type, DFK.LegalInstrument) in g)
         if (provision, RDF.type, DFK.LegalInstrument) in g:
             instruments = []
-        instrument = instruments[0] if instruments else None
-        bases.append((provision, label(g, provision), str(instrument) if instrument else None,
-                      label(g, instrument) if instrument else None, tuple(sorted(map(str, g.objects(provision, DFK.unknown))))))
+        bases.append((provision, link(g, provision), link(g, instruments[0]) if instruments else None,
+                      tuple(sorted(map(str, g.objects(provision, DFK.unknown))))))
     sanctions = []
     for sanction in sorted(g.objects(duty, DFK.sanctionedBy)):
         # dated by the provision that defines it (its version of the text), else by its own dates
@@ -324,10 +337,10 @@ def _described(kg: KnowledgeGraph, duty: URIRef) -> dict:
         "trigger": _text(g, duty, DFK.trigger),
         "bases": tuple(bases),
         "sanctions": tuple(sanctions),
-        "jurisdiction": ", ".join(sorted(label(g, j) for j in g.objects(duty, DFK.jurisdiction))),
-        "proposals": tuple({"iri": str(p), "label": label(g, p)} for p in sorted(g.objects(duty, DFK.proposedIn))),
-        "carriers": tuple((c, label(g, c)) for c in sorted(carriers)),
-        "passages": tuple(_passages(g, duty)),
+        "jurisdictions": tuple(links(g, g.objects(duty, DFK.jurisdiction))),
+        "proposals": tuple(links(g, g.objects(duty, DFK.proposedIn))),
+        "carriers": tuple((c, link(g, c)) for c in sorted(carriers)),
+        "passages": tuple(sources(g, duty)),
         "beyond_paper": any(g.objects(duty, DFK.beyondThePaper)),
     }
 

@@ -7,11 +7,10 @@ from pathlib import Path
 from rdflib import Graph
 
 from .errors import DataFileError
+from .formats import for_suffix, readable_suffixes
+from .namespaces import bind_prefixes
 from .paths import source_files
 
-# Formats are chosen from the suffix, never guessed from content; JSON-LD is not accepted from files here
-# because rdflib would fetch remote @context documents.
-FORMATS = {".ttl": "turtle", ".nt": "nt", ".rdf": "xml", ".owl": "xml", ".xml": "xml", ".trig": "trig", ".nq": "nquads"}
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_LINE_CHARS = 100_000  # rdflib's parsers go quadratic on very long lines
 
@@ -33,9 +32,11 @@ def read_text(path: Path, max_bytes: int, error: type[Exception] = DataFileError
 def parse_file(path: Path, graph: Graph | None = None, base: str | None = None) -> Graph:
     """Parse an RDF file someone else wrote; relative IRIs resolve against `base` (default: the file's URI)."""
     graph = Graph() if graph is None else graph
-    fmt = FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise DataFileError(f"{path}: unsupported file type {path.suffix!r} (use {', '.join(FORMATS)})")
+    # The format comes from the suffix, never guessed from content (formats.py; JSON-LD is not read from files).
+    found = for_suffix(path.suffix)
+    if found is None:
+        raise DataFileError(f"{path}: unsupported file type {path.suffix!r} (use {', '.join(readable_suffixes())})")
+    fmt = found.rdflib
     text = read_text(path, MAX_FILE_BYTES)
     for number, line in enumerate(text.splitlines(), 1):
         if len(line) > MAX_LINE_CHARS:
@@ -87,14 +88,6 @@ def load_sources(files: list[Path] | None = None) -> Graph:
     for path in files if files is not None else source_files():
         parse_file(path, graph)
     bind_prefixes(graph)
-    return graph
-
-
-def bind_prefixes(graph: Graph) -> Graph:
-    from .namespaces import PREFIXES
-
-    for prefix, ns in PREFIXES.items():
-        graph.bind(prefix, ns, override=True, replace=True)
     return graph
 
 

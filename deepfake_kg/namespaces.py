@@ -1,4 +1,6 @@
 """Every IRI the code refers to, in one place."""
+import re
+
 from rdflib import Namespace, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD, DCTERMS  # noqa: F401  (re-exported)
 
@@ -46,11 +48,21 @@ def curie(iri) -> str:
 
 
 def expand(text: str):
-    """Expand 'prefix:local' to an IRI, or return None when it is not a known CURIE."""
+    """Expand 'prefix:local' to an IRI, or return None when it is not a known CURIE (or would not be a valid IRI)."""
     prefix, sep, local = text.partition(":")
     if sep and prefix in PREFIXES and not local.startswith("//"):
-        return URIRef(str(PREFIXES[prefix]) + local)
+        return iri(str(PREFIXES[prefix]) + local)
     return None
+
+
+# Characters RFC 3987 forbids in an IRI. rdflib accepts them with a logged warning ("does not look like a valid
+# URI") and fails later, on export; text a user typed with one of them names nothing.
+_NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+def iri(text: str):
+    """`text` as a URIRef, or None when it cannot be an IRI."""
+    return None if _NOT_IN_IRI.search(text) else URIRef(text)
 
 
 # External vocabularies, by the prefix the release and `describe` use. Every term of these namespaces that a
@@ -78,3 +90,18 @@ EXTERNAL_NAMESPACES = [
     "http://purl.org/dc/elements/1.1/",
     "http://xmlns.com/foaf/0.1/",
 ]
+
+
+def bind_prefixes(graph, vocabularies: bool = False):
+    """Bind the project's prefixes (with `vocabularies`: the external ones too) on `graph`, replacing rdflib's
+    defaults; the only place prefixes are bound, so every serialisation spells IRIs the same way."""
+    chosen = {**PREFIXES, **VOCABULARY_PREFIXES} if vocabularies else PREFIXES
+    for prefix, ns in chosen.items():
+        graph.bind(prefix, ns, override=True, replace=True)
+    return graph
+
+
+def jsonld_context(vocabularies: bool = True) -> dict:
+    """A JSON-LD @context of the prefixes (the published one, context.jsonld, names the external ones too)."""
+    chosen = {**PREFIXES, **VOCABULARY_PREFIXES} if vocabularies else PREFIXES
+    return {prefix: str(ns) for prefix, ns in sorted(chosen.items())}

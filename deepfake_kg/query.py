@@ -12,12 +12,11 @@ import socket
 import sys
 import urllib.error
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from rdflib import Graph
 
 from .errors import EndpointError, QueryError, QueryTimeout
-from .namespaces import PREFIXES
+from .namespaces import bind_prefixes
 from .sparql_guard import CheckedQuery, Limits, check_query
 
 _NETWORK_EVENTS = {"socket.connect", "socket.getaddrinfo", "urllib.Request", "socket.sendto"}
@@ -39,9 +38,7 @@ class QueryResult:
         return {"head": {"vars": self.variables}, "results": {"bindings": self.bindings}}
 
     def graph(self) -> Graph:
-        graph = Graph()
-        for prefix, ns in PREFIXES.items():
-            graph.bind(prefix, ns)
+        graph = bind_prefixes(Graph())
         return graph.parse(data=self.triples, format="nt") if self.triples else graph
 
     def rows(self) -> list[dict[str, str]]:
@@ -233,18 +230,3 @@ def _parse_remote(form: str, body: bytes, endpoint: str, max_rows: int) -> Query
         raise EndpointError(f"The endpoint {endpoint} returned JSON that is not SPARQL results.") from None
     truncated = len(bindings) > max_rows
     return QueryResult(form=form, variables=variables, bindings=bindings[:max_rows], truncated=truncated, limit=max_rows)
-
-
-def read_query(source: str) -> str:
-    """The text of a query given as a file path, '-' for standard input, or a named query."""
-    if source == "-":
-        return sys.stdin.read()
-    path = Path(source)
-    if path.is_file():
-        return path.read_text(encoding="utf-8")
-    from .paths import QUERIES_DIR
-
-    named = QUERIES_DIR / f"{source.removesuffix('.rq')}.rq"
-    if named.is_file():
-        return named.read_text(encoding="utf-8")
-    raise QueryError(f"No query file {source!r} (and no named query of that name in queries/).")

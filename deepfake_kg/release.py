@@ -29,8 +29,10 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from . import __version__
 from .errors import ReleaseError
 from .load import load_sources
+from .formats import DATASET_FORMATS, GRAPH_FORMATS, Format, for_suffix
 from .namespaces import (BASE, DATASET_IRI, DCTERMS, ID, JSONLD_CONTEXT_IRI, OWL, PREFIXES, RDF, RDFS,
-                         VOCABULARY_PREFIXES, XSD)
+                         VOCABULARY_PREFIXES, XSD, bind_prefixes)
+from .namespaces import jsonld_context as namespace_context
 from .paths import DATA_DIR, IN_CHECKOUT, ONTOLOGY_DIR, ROOT, SHAPES_FILE
 from .turtle import turtle
 
@@ -43,22 +45,16 @@ _IANA = "https://www.iana.org/assignments/media-types/"
 DCAT = VOCABULARY_PREFIXES["dcat"]
 VOID = VOCABULARY_PREFIXES["void"]
 
-# suffix → (rdflib format, media type)
-FORMATS = {
-    "ttl": ("turtle", "text/turtle"),
-    "jsonld": ("json-ld", "application/ld+json"),
-    "nt": ("nt", "application/n-triples"),
-    "rdf": ("xml", "application/rdf+xml"),
-}
-DATASET_FORMATS = {"nq": ("nquads", "application/n-quads"), "trig": ("trig", "application/trig")}
+# Each part in every graph format of formats.py; both named graphs together in the dataset formats.
+FORMATS = GRAPH_FORMATS
 PARTS = {
     "ontology": ("Ontology", "The TBox: classes, properties, platform types, duty-attachment axioms and the "
                              "alignments to ELI, DPV, ODRL, PROV-O, DCTERMS, SKOS, CiTO / FaBiO, schema.org and LKIF."),
     "data": ("Data", "The ABox: instruments, provisions, duties, offences, sanctions, knowledge standards, cases, "
                      "proposals, references, and the verbatim passages of the paper each assertion is taken from."),
-    "inferred": ("Inferred graph", "What OWL-RL reasoning (owlrl) derives from the ontology and the data, e.g. which "
-                                   "duties attach to which platform types. Repeats the description of each anonymous "
-                                   "class expression it mentions, so that it reads on its own."),
+    "inferred": ("Inferred graph", "What OWL 2 RL reasoning (engine: {engine}) derives from the ontology and the data, "
+                                   "e.g. which duties attach to which platform types. Repeats the description of each "
+                                   "anonymous class expression it mentions, so that it reads on its own."),
 }
 EXAMPLE_RESOURCES = [ID["instrument/cn-criminal-law"], ID["duty/csl-47-stop-transmission"], ID["case/qvod"],
                      ID["instrument/eu-ai-act"], URIRef(PREFIXES["dfk"] + "VideoSharingPlatform")]
@@ -78,8 +74,7 @@ class ReleasedFile:
 
 def jsonld_context() -> dict:
     """The published @context: the project's and the external vocabularies' prefixes."""
-    prefixes = {**PREFIXES, **VOCABULARY_PREFIXES}
-    return {"@context": {prefix: str(ns) for prefix, ns in sorted(prefixes.items())}}
+    return {"@context": namespace_context()}
 
 
 def release(kg=None, out: Path = DIST_DIR, sparql_endpoint: str = DEFAULT_SPARQL_ENDPOINT, docs: bool = True) -> list[ReleasedFile]:
@@ -98,12 +93,12 @@ def release(kg=None, out: Path = DIST_DIR, sparql_endpoint: str = DEFAULT_SPARQL
         staging = Path(staging_dir)
         files = [_write_context(staging)]
         for part, graph in parts.items():
-            for suffix in FORMATS:
-                files.append(_write_graph(_bind_all(graph), staging / f"{part}.{suffix}", part, suffix))
-        for suffix, (fmt, media_type) in DATASET_FORMATS.items():
-            path = staging / f"kg.{suffix}"
-            kg.dataset.serialize(path, format=fmt, encoding="utf-8")
-            files.append(ReleasedFile(path, "dataset", media_type, len(kg.asserted) + len(kg.inferred)))
+            for fmt in FORMATS:
+                files.append(_write_graph(_bind_all(graph), staging / f"{part}{fmt.suffix}", part, fmt))
+        for fmt in DATASET_FORMATS:
+            path = staging / f"kg{fmt.suffix}"
+            kg.dataset.serialize(path, format=fmt.rdflib, encoding="utf-8")
+            files.append(ReleasedFile(path, "dataset", fmt.media_type, len(kg.asserted) + len(kg.inferred)))
         if docs:
             files.append(_write_docs(staging / "ontology.ttl", staging / "ontology.html"))
         void = void_graph(kg, parts, files, sparql_endpoint)
@@ -141,7 +136,8 @@ def self_contained(inferred: Graph, asserted: Graph) -> Graph:
 
 def check_reparses(released: ReleasedFile, context_file: Path) -> None:
     """Raise ReleaseError unless `released` re-reads (in rdflib) as exactly as many triples as were written."""
-    reader = {".ttl": "turtle", ".nt": "nt", ".rdf": "xml", ".nq": "nquads", ".trig": "trig"}.get(released.path.suffix)
+    found = for_suffix(released.path.suffix)
+    reader = found.rdflib if found else None
     if released.path.suffix == ".jsonld" and released.part != "context":
         graph = read_jsonld(released.path, context_file)
     elif reader in ("nquads", "trig"):
@@ -205,11 +201,17 @@ def void_graph(kg, parts: dict[str, Graph], files: list[ReleasedFile], sparql_en
         g.add((subset, RDF.type, VOID.Dataset))
         g.add((subset, RDF.type, DCAT.Dataset))
         g.add((subset, DCTERMS.title, Literal(title, lang="en")))
-        g.add((subset, DCTERMS.description, Literal(description, lang="en")))
+        g.add((subset, DCTERMS.description, Literal(description.format(engine=kg.manifest.get("engine", "reasonable")), lang="en")))
         g.add((subset, DCTERMS.license, LICENSE))
         g.add((subset, VOID.triples, Literal(len(parts[part]))))
         if part == "ontology" and any(f.part == "docs" for f in files):
             g.add((subset, DCAT.landingPage, URIRef(BASE + "ontology.html")))
+    _add_distributions(g, dataset, files)
+    return g
+
+
+def _add_distributions(g: Graph, dataset: URIRef, files: list[ReleasedFile]) -> None:
+    """One dcat:Distribution (and void:dataDump) per released graph file, with its media type and size."""
     for released in files:
         if released.part in ("context", "docs"):
             continue
@@ -225,7 +227,6 @@ def void_graph(kg, parts: dict[str, Graph], files: list[ReleasedFile], sparql_en
         g.add((distribution, DCAT.mediaType, URIRef(_IANA + released.media_type)))
         g.add((distribution, DCAT.byteSize, Literal(released.bytes, datatype=XSD.nonNegativeInteger)))
         g.add((distribution, DCTERMS.license, LICENSE))
-    return g
 
 
 def vocabularies_used(graph: Graph) -> list[str]:
@@ -241,9 +242,7 @@ def vocabularies_used(graph: Graph) -> list[str]:
 
 
 def _bind_all(graph: Graph) -> Graph:
-    for prefix, ns in {**PREFIXES, **VOCABULARY_PREFIXES}.items():
-        graph.bind(prefix, ns, override=True, replace=True)
-    return graph
+    return bind_prefixes(graph, vocabularies=True)
 
 
 def _write_context(staging: Path) -> ReleasedFile:
@@ -252,18 +251,18 @@ def _write_context(staging: Path) -> ReleasedFile:
     return ReleasedFile(path, "context", "application/ld+json")
 
 
-def _write_graph(graph: Graph, path: Path, part: str, suffix: str) -> ReleasedFile:
-    fmt, media_type = FORMATS[suffix]
-    if suffix == "jsonld":
+def _write_graph(graph: Graph, path: Path, part: str, fmt: Format) -> ReleasedFile:
+    media_type = fmt.media_type
+    if fmt.name == "jsonld":
         # Compact with the context, then name the published context by IRI instead of inlining it.
         document = json.loads(graph.serialize(format="json-ld", context=jsonld_context()["@context"], auto_compact=True))
         document["@context"] = str(JSONLD_CONTEXT_IRI)
         path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    elif suffix == "ttl":
+    elif fmt.name == "ttl":
         path.write_text(turtle(graph), encoding="utf-8")
     else:
         try:
-            graph.serialize(path, format=fmt, encoding="utf-8")
+            graph.serialize(path, format=fmt.rdflib, encoding="utf-8")
         except Exception as error:  # rdflib's RDF/XML writer refuses predicates it cannot split into a QName
             raise ReleaseError(f"Could not write {path.name}: {error}") from None
     return ReleasedFile(path, part, media_type, len(graph))

@@ -33,7 +33,6 @@ from .errors import ServerError
 from .paths import BUILD_DIR
 
 DEFAULT_STORE = BUILD_DIR / "oxigraph"
-DEFAULT_PORT = 7878
 LOOPBACK = "127.0.0.1"
 _LOAD_TIMEOUT_S = 300
 # Requests to our own loopback server must not go through an HTTP proxy set in the environment.

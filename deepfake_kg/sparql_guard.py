@@ -6,7 +6,7 @@ spelling and at any depth (subqueries, FILTER EXISTS, MINUS, OPTIONAL).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 
 from pyparsing import ParseException, ParseResults
 from rdflib import Variable
@@ -20,13 +20,28 @@ SERVICE_REFUSED = "SERVICE is not allowed: queries cannot reach other endpoints 
 FORMS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
 
 
+def _setting(default, help: str):
+    return field(default=default, metadata={"help": help})
+
+
 @dataclass(frozen=True)
 class Limits:
-    max_query_chars: int = 20_000
-    max_nesting: int = 40
-    timeout_seconds: float = 10.0
-    max_rows: int = 10_000
-    memory_mb: int = 1024
+    """The settings of the public query path. Each carries its help text: the CLI's flags and the app take their
+    defaults and descriptions from here, and SECURITY.md documents each (tests/test_guard.py checks it)."""
+    max_query_chars: int = _setting(20_000, "size of the query text, in characters")
+    max_nesting: int = _setting(40, "depth of nested brackets and braces in the query")
+    timeout_seconds: float = _setting(10.0, "seconds of wall-clock time before the query is stopped")
+    max_rows: int = _setting(10_000, "rows (or triples) returned at most; more are cut off with a notice")
+    memory_mb: int = _setting(1024, "megabytes of extra memory the query process may use")
+
+    @classmethod
+    def help(cls, name: str) -> str:
+        return next(f.metadata["help"] for f in fields(cls) if f.name == name)
+
+    @classmethod
+    def settings(cls) -> list[tuple[str, object, str]]:
+        """(name, default, help) of every setting."""
+        return [(f.name, f.default, f.metadata["help"]) for f in fields(cls)]
 
 
 @dataclass(frozen=True)

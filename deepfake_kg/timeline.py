@@ -85,14 +85,14 @@ def timeline(types, kg: KnowledgeGraph | None = None, lang: str = "en") -> Timel
         for row in all_duties_for([platform_type], kg, dt.date.today()):
             duty = URIRef(row.duty)
             common = dict(type=str(platform_type), type_label=type_label, duty=row.duty, duty_label=label(g, duty, lang),
-                          jurisdiction=row.jurisdiction, beyond_paper=row.beyond_paper)
+                          jurisdiction=", ".join(sorted(j.label for j in row.jurisdictions)), beyond_paper=row.beyond_paper)
             if (duty, DFK.normativeStatus, DFK.LexFerenda) in g:
                 entries += _proposal_entries(kg, duty, common, lang)
                 continue
             for basis in row.legal_basis:
                 entries.append(TimelineEntry(**common, kind=LAW, start=basis.in_force_from, end=basis.in_force_until,
-                                             provision=basis.provision, provision_label=label(g, URIRef(basis.provision), lang),
-                                             instrument_label=_instrument(kg, URIRef(basis.provision), lang)))
+                                             provision=basis.provision.iri, provision_label=label(g, URIRef(basis.provision.iri), lang),
+                                             instrument_label=_instrument(kg, URIRef(basis.provision.iri), lang)))
     entries.sort(key=lambda e: (e.type_label, e.start is None, e.start or "", e.duty_label))
     return Timeline([str(t) for t in types], entries)
 

@@ -51,8 +51,8 @@ def _iris(items) -> list[str]:
 
 
 def _jurisdiction(row) -> str:
-    value = row.jurisdiction
-    return value if isinstance(value, str) else ", ".join(sorted(j.label for j in value))
+    """The English labels of the duty's jurisdictions, joined (the shape DutyRow.jurisdiction first had)."""
+    return ", ".join(sorted(j.label for j in row.jurisdictions))
 
 
 def _duty(row) -> dict:
@@ -131,11 +131,21 @@ def explanations(kg) -> dict:
     return answers
 
 
+_NO_LINK = {"basis": {"iri": "", "label": ""}, "passage": {"iri": "", "section": "", "quote": ""}}
+
+
 def assessments(kg) -> dict:
     from deepfake_kg.assess import assess, load_library
 
-    return {scenario.id: {**_plain(assess(scenario, kg, as_of=AS_OF)), "differs": assess(scenario, kg, as_of=AS_OF).differs}
-            for scenario in load_library(kg=kg)}
+    answers = {}
+    for scenario in load_library(kg=kg):
+        result = assess(scenario, kg, as_of=AS_OF)
+        answers[scenario.id] = {**_plain(result), "differs": result.differs}
+        for framework in ("today", "proposed"):
+            for conclusion in answers[scenario.id][framework]:
+                for key, empty in _NO_LINK.items():  # a conclusion without basis or passage: None, once ""
+                    conclusion[key] = conclusion[key] or empty
+    return answers
 
 
 def comparison(kg) -> dict:

@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 from deepfake_kg.assess import assess, load_library
 from deepfake_kg.cli import main
 from deepfake_kg.paths import ROOT
-from deepfake_kg.scenario import ScenarioError, read_scenario, scenario_from_form
+from deepfake_kg.resolve import TypeResolver
+from deepfake_kg.scenario import META_FIELDS, FactSchema, ScenarioError, read_scenario, scenario_from_form
 
 # scenario → (status today, status under the proposals, conclusions that must hold under each,
 #             elements missing today, elements missing under the proposals). Each is explained in its YAML file.
@@ -176,9 +177,22 @@ VALUES = st.recursive(st.none() | st.booleans() | st.integers(-10, 10**6) | st.t
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(form=st.dictionaries(st.sampled_from(["platform", "content", "notice", "regulator", "compliance", "id", "x"]), VALUES, max_size=5))
 def test_any_form_is_a_scenario_or_a_clear_error(kg, form):
+    def names(mapping, prefix=""):
+        for key, value in mapping.items():
+            yield from names(value, f"{prefix}{key}.") if isinstance(value, dict) else [f"{prefix}{key}"]
+
+    given_names = set(names(form))
     try:
-        scenario_from_form(form, kg)
+        scenario = scenario_from_form(form, kg)
     except ScenarioError as error:
         message = str(error)
-        assert message.endswith(".") or message.endswith("?"), message
-        assert "Traceback" not in message and len(message) < 2000
+        # One line, ending like a sentence, naming the field at fault as the user wrote it.
+        assert "\n" not in message and message.endswith((".", "?")), message
+        at_fault = {"platform", "id"} | given_names | {name.split(".")[0] for name in given_names}
+        assert any(f"field {name!r}" in message.lower() for name in at_fault), message
+        return
+    # Accepted: a known platform type, and every fact the form states became facts of the scenario.
+    assert scenario.platform_types and set(scenario.platform_types) <= set(TypeResolver(kg.closure).types)
+    assert set(scenario.facts) == {n for n in given_names if n not in META_FIELDS}
+    known = {f.iri for f in FactSchema.from_graph(kg.closure).classes}
+    assert set(scenario.fact_classes) <= known

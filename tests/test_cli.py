@@ -8,6 +8,7 @@ import sys
 import pytest
 from rdflib import Graph
 
+from deepfake_kg import api
 from deepfake_kg.cli import main
 
 
@@ -20,15 +21,17 @@ def test_duties_of_a_video_sharing_platform_as_json(kg):
     code, out, err = run("duties", "video-sharing platform", "--format", "json")
     assert code == 0, err
     rows = json.loads(out)
-    csl = [r for r in rows if any(b["provision"].endswith("cn-cybersecurity-law/2016/art-47") for b in r["legal_basis"])]
+    csl = [r for r in rows if any(b["provision"]["iri"].endswith("cn-cybersecurity-law/2016/art-47") for b in r["legal_basis"])]
     assert len(csl) >= 4
     for row in csl:
         assert row["inferred"] is True and row["status"] == "in force"
-        assert row["legal_basis"][0]["instrument"].endswith("instrument/cn-cybersecurity-law")
-        assert row["legal_basis"][0]["provision_label"] and row["legal_basis"][0]["instrument_label"]
+        assert row["legal_basis"][0]["instrument"]["iri"].endswith("instrument/cn-cybersecurity-law")
+        assert row["legal_basis"][0]["provision"]["label"] and row["legal_basis"][0]["instrument"]["label"]
         assert row["attached_via"][0]["iri"].endswith("#NetworkOperator")
-        assert row["section"] == "2" and len(row["quote"]) > 20
-    for key in ("duty", "label", "status", "legal_basis", "attached_via", "inferred", "section", "quote"):
+        assert row["jurisdictions"] == [{"iri": "https://w3id.org/deepfake-kg/id/jurisdiction/cn", "label": "People's Republic of China"}]
+        assert row["passages"][0]["section"] == "2" and len(row["passages"][0]["quote"]) > 20
+        assert row["duty"].endswith("/" + row["id"])
+    for key in ("duty", "id", "label", "status", "legal_basis", "jurisdictions", "attached_via", "inferred", "passages"):
         assert all(key in r for r in rows)
 
 
@@ -59,7 +62,7 @@ def test_explain_names_the_axioms(capsys, kg):
     from deepfake_kg.duties import duties_for
     from deepfake_kg.namespaces import DFK
 
-    duty = next(r.duty for r in duties_for([DFK.VideoSharingPlatform], kg) if r.attached_via[0]["iri"] == str(DFK.NetworkOperator))
+    duty = next(r.duty for r in duties_for([DFK.VideoSharingPlatform], kg) if r.attached_via[0].iri == str(DFK.NetworkOperator))
     assert main(["explain", duty, "video-sharing platform"]) == 0
     out = capsys.readouterr().out
     assert "cax-sco" in out and "cls-hv1" in out and "Paper, section" in out
@@ -123,3 +126,82 @@ def test_a_lone_surrogate_in_a_constructed_graph_is_a_one_sentence_error(kg):
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 2
     assert "lone surrogate" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_duties_table_shows_the_id_that_explain_accepts(capsys, kg):
+    assert main(["duties", "face-swap application", "small", "--status", "in-force"]) == 0
+    table = capsys.readouterr().out
+    assert table.splitlines()[0].split()[0] == "id"
+    first_id = table.splitlines()[2].split()[0]
+    assert main(["explain", first_id, "face-swap application", "small"]) == 0
+    assert "Why “" in capsys.readouterr().out
+
+
+def test_explain_accepts_an_id_a_curie_an_iri_or_a_label_alike(capsys, kg):
+    from deepfake_kg.api import duties_for
+
+    row = next(r for r in duties_for(["dfk:VideoSharingPlatform"], kg=kg) if r.status == "in force")
+    answers = []
+    for spelling in (row.id, f"id:duty/{row.id}", row.duty, f"<{row.duty}>", row.label, row.label.upper()):
+        assert main(["explain", spelling, "video-sharing platform", "--format", "json"]) == 0, spelling
+        answers.append(json.loads(capsys.readouterr().out))
+    assert all(a == answers[0] for a in answers) and answers[0]["duty"]["iri"] == row.duty
+
+
+def test_an_unknown_duty_gets_suggestions_and_no_rdflib_warning():
+    code, out, err = run("explain", "remove ilegal content", "video-sharing platform")
+    assert code == 2 and out == ""
+    assert err.startswith("deepfake-kg: Unknown duty 'remove ilegal content'. Did you mean:")
+    assert len(err.strip().splitlines()) == 1 and "valid URI" not in err
+    code, out, err = run("explain", "not a duty at all", "video-sharing platform")
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "valid URI" not in err
+
+
+def test_jurisdiction_filter_keeps_the_duties_of_one_jurisdiction(capsys, kg):
+    everything = api.duties_for(["video-sharing platform", "large"], kg=kg)
+    for spelling in ("cn", "People's Republic of China", "id:jurisdiction/cn"):
+        assert main(["duties", "video-sharing platform", "large", "--jurisdiction", spelling, "--format", "json"]) == 0
+        cn = json.loads(capsys.readouterr().out)
+        assert {r["duty"] for r in cn} == {r.duty for r in everything if r.jurisdictions}
+        assert all([j["iri"] for j in r["jurisdictions"]] == ["https://w3id.org/deepfake-kg/id/jurisdiction/cn"] for r in cn)
+    assert main(["duties", "video-sharing platform", "large", "--jurisdiction", "eu"]) == 0
+    assert "0 duties" in capsys.readouterr().out
+    assert main(["duties", "video-sharing platform", "large", "--jurisdiction", "none", "--format", "json"]) == 0
+    none = json.loads(capsys.readouterr().out)
+    assert none and all(not r["jurisdictions"] and r["status"] == "proposed" for r in none)
+    assert main(["duties", "video-sharing platform", "--jurisdiction", "mars"]) == 2
+    assert "Unknown jurisdiction 'mars'" in capsys.readouterr().err
+
+
+def test_queries_lists_every_named_query_with_its_title(capsys):
+    from deepfake_kg.paths import QUERIES_DIR
+
+    assert main(["queries"]) == 0
+    out = capsys.readouterr().out
+    for path in QUERIES_DIR.glob("*.rq"):
+        assert path.stem in out
+    assert "Duties by platform type" in out
+    assert main(["queries", "--format", "json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert {q["name"] for q in listed} == {p.stem for p in QUERIES_DIR.glob("*.rq")} and all(q["title"] for q in listed)
+
+
+def test_examples_lists_each_ready_platform_with_types_duties_accepts(capsys, kg):
+    assert main(["examples", "--format", "json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [e["slug"] for e in listed] == [e.slug for e in api.examples(kg=kg)]
+    assert main(["examples"]) == 0
+    line = next(l for l in capsys.readouterr().out.splitlines() if l.startswith("large-video-sharing"))
+    types = line.split("  ")[-1].split()
+    assert types == ["dfk:VideoSharingPlatform", "dfk:LargeLeadingPlatform"]
+    assert main(["duties", *types, "--format", "json"]) == 0
+    assert {r["duty"] for r in json.loads(capsys.readouterr().out)} == {r.duty for r in api.duties_for(types, kg=kg)}
+
+
+@pytest.mark.parametrize("args", [("explain", "id:duty/no such", "video-sharing platform"),
+                                  ("explain", "http://x y", "video-sharing platform"),
+                                  ("duties", "dfk:Video Sharing"), ("duties", "<http://a b>"), ("describe", "dfk:a b")])
+def test_text_that_cannot_be_an_iri_gets_one_sentence_and_no_rdflib_warning(args):
+    code, out, err = run(*args)
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1 and err.startswith("deepfake-kg: ") and "valid URI" not in err

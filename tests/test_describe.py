@@ -60,7 +60,7 @@ def test_unknown_resources_get_one_clear_sentence(capsys, kg, text, message):
 
 def test_the_api_is_the_functions_the_cli_uses(kg):
     assert api.load_graph().manifest["inputs"] == kg.manifest["inputs"]
-    assert api.duties_for is duties.duties_for
+    assert api.duties_for(["dfk:VideoSharingPlatform"], kg=kg) == duties.duties_for(["dfk:VideoSharingPlatform"], kg)
     result = api.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
     assert int(result.rows()[0]["n"]) == len(kg.asserted) + len(kg.inferred)
     with pytest.raises(QueryError, match="SERVICE"):

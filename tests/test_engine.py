@@ -69,6 +69,7 @@ def test_literals_keep_their_asserted_spelling():
     assert literals == {o for s, p, o in graph if isinstance(o, Literal)}
 
 
+@pytest.mark.slow  # owlrl over the whole KG
 def test_a_duty_with_two_statuses_is_refused_by_both_engines_naming_it():
     asserted = load_sources()
     duty = sorted(asserted.subjects(DFK.normativeStatus, DFK.LexLata))[0]
@@ -78,6 +79,7 @@ def test_a_duty_with_two_statuses_is_refused_by_both_engines_naming_it():
     assert any(str(duty) in line and "Disjoint classes" in line for line in found["reasonable"])
 
 
+@pytest.mark.slow  # owlrl over the whole KG
 def test_a_platform_both_large_and_small_is_refused_by_both_engines_naming_it():
     asserted = load_sources()
     x = ID["x"]

@@ -60,3 +60,14 @@ def test_what_rdflib_would_answer_arbitrarily_is_refused(text, reason):
 ])
 def test_grouped_queries_that_follow_the_rules_pass(text):
     check_query(text)
+
+
+def test_every_limit_carries_help_and_is_documented_in_security_md():
+    from deepfake_kg.paths import ROOT
+
+    security = (ROOT / "SECURITY.md").read_text(encoding="utf-8")
+    settings = Limits.settings()
+    assert {name for name, _, _ in settings} >= {"timeout_seconds", "max_rows", "memory_mb", "max_query_chars", "max_nesting"}
+    for name, default, help_text in settings:
+        assert help_text and default == getattr(Limits(), name), name
+        assert f"`{name}`" in security, f"SECURITY.md does not document the setting {name}"

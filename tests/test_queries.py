@@ -10,8 +10,9 @@ from rdflib import URIRef
 
 from deepfake_kg.duties import duties_for
 from deepfake_kg.namespaces import DFK, ID, RDF
+from deepfake_kg.api import named_query
 from deepfake_kg.paths import QUERIES_DIR
-from deepfake_kg.query import read_query, run_local
+from deepfake_kg.query import run_local
 from deepfake_kg.resolve import platform_types
 
 LATA, FERENDA = str(DFK.LexLata), str(DFK.LexFerenda)
@@ -23,7 +24,7 @@ def ask(kg):
 
     def rows(name):
         if name not in cache:
-            cache[name] = run_local(read_query(name), kg.dataset).rows()
+            cache[name] = run_local(named_query(name).text, kg.dataset).rows()
         return cache[name]
     return rows
 

@@ -26,13 +26,13 @@ def test_the_data_links_no_platform_to_a_duty_by_hand(kg):
 
 def test_video_sharing_platform_inherits_the_cybersecurity_law_duties(kg):
     rows = duties_for([DFK.VideoSharingPlatform], kg)
-    csl = [r for r in rows if any("cn-cybersecurity-law/2016/art-47" in b.provision for b in r.legal_basis)]
+    csl = [r for r in rows if any("cn-cybersecurity-law/2016/art-47" in b.provision.iri for b in r.legal_basis)]
     assert len(csl) >= 4
     for row in csl:
         assert row.status == "in force"
         assert row.inferred is True
-        assert {c["iri"] for c in row.attached_via} == {str(DFK.NetworkOperator)}
-        assert row.quote and row.section
+        assert {c.iri for c in row.attached_via} == {str(DFK.NetworkOperator)}
+        assert row.passage.quote and row.passage.section
 
 
 def test_a_platform_of_two_types_gets_the_union_of_their_duties(kg):

@@ -44,7 +44,7 @@ def offline(monkeypatch):
 
 def test_dist_holds_every_part_in_four_formats_and_the_extras(dist):
     names = set(dist[1])
-    expected = {f"{part}.{suffix}" for part in PARTS for suffix in FORMATS}
+    expected = {f"{part}{fmt.suffix}" for part in PARTS for fmt in FORMATS}
     assert expected | {"kg.nq", "kg.trig", "context.jsonld", "void.ttl", "ontology.html"} == names
 
 

@@ -7,12 +7,13 @@ from dfkui.i18n import _
 from dfkui.resources import exported, knowledge_graph
 from deepfake_kg import __version__
 from deepfake_kg.about import LICENCES, citation, counts
-from deepfake_kg.export import FORMATS, SUFFIXES
+from deepfake_kg.api import formats
 
 kg = knowledge_graph()
-FORMAT_NAMES = {"ttl": "Turtle", "jsonld": "JSON-LD", "nt": "N-Triples", "xml": "RDF/XML", "trig": "TriG", "nq": "N-Quads"}
-MIME = {"ttl": "text/turtle", "jsonld": "application/ld+json", "nt": "application/n-triples",
-        "xml": "application/rdf+xml", "trig": "application/trig", "nq": "application/n-quads"}
+FORMATS = {f.name: f for f in formats()}
+FORMAT_NAMES = {name: f.display for name, f in FORMATS.items()}
+SUFFIXES = {name: f.suffix for name, f in FORMATS.items()}
+MIME = {name: f.media_type for name, f in FORMATS.items()}
 
 state.save_lang_only()  # this page has no state of its own
 

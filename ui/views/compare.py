@@ -9,9 +9,11 @@ from dfkui.i18n import _
 from dfkui.resources import knowledge_graph, read_types, type_key, types_of
 from deepfake_kg.choices import dimension_choices
 from deepfake_kg.compare import duty_matrix
-from deepfake_kg.platform_examples import EXAMPLES, example
+from deepfake_kg.api import examples
 
 kg = knowledge_graph()
+EXAMPLES = {e.slug: e for e in examples(kg=kg)}
+example = EXAMPLES.get
 lang, glang = state.lang(), state.graph_lang()
 TYPES = types_of(kg)
 DIMENSIONS = dimension_choices(kg)
@@ -27,7 +29,7 @@ def type_label(local: str) -> str:
 
 # Widgets' option names, made now: a format_func may be called where the session (and its language) is not at hand.
 TYPE_NAMES = {local: type_label(local) for local in TYPES}
-EXAMPLE_NAMES = {e.slug: e.label_zh if lang == "zh" and e.label_zh else html.shown_name(e.label, "en") for e in EXAMPLES}
+EXAMPLE_NAMES = {e.slug: e.label_zh if lang == "zh" and e.label_zh else html.shown_name(e.label, "en") for e in EXAMPLES.values()}
 
 
 def prefix(i: int) -> str:
@@ -108,7 +110,7 @@ for i in range(count):
 controls = st.columns([1, 1, 3])
 controls[0].button(_("Add a platform"), on_click=add, args=([],), disabled=count >= MAX_PLATFORMS, width="stretch")
 controls[1].button(_("Remove the last"), on_click=remove_last, disabled=count <= 1, width="stretch")
-controls[2].selectbox(_("Add a ready example"), [s.slug for s in EXAMPLES], index=None, key="compare_example",
+controls[2].selectbox(_("Add a ready example"), list(EXAMPLES), index=None, key="compare_example",
                       on_change=add_example, placeholder=_("choose an example to add as a column"),
                       format_func=EXAMPLE_NAMES.get, label_visibility="collapsed")
 

@@ -15,11 +15,13 @@ from deepfake_kg.coverage import duties_per_jurisdiction
 from deepfake_kg.duties import duties_for, explain
 from deepfake_kg.errors import InconsistentGraph
 from deepfake_kg.namespaces import DFK
-from deepfake_kg.platform_examples import EXAMPLES, example
+from deepfake_kg.api import examples
 from deepfake_kg.render import duties_text
 from deepfake_kg.resolve import label
 
 kg = knowledge_graph()
+EXAMPLES = {e.slug: e for e in examples(kg=kg)}
+example = EXAMPLES.get
 g = kg.closure
 lang = state.lang()
 TYPES = types_of(kg)
@@ -91,7 +93,7 @@ for notice in PAGE.load():
 
 st.markdown("**" + _("Ready examples") + "**")
 examples = st.container(horizontal=True)
-for ready in EXAMPLES:
+for ready in EXAMPLES.values():
     examples.button(ready.label_zh if lang == "zh" and ready.label_zh else html.shown_name(ready.label, "en"),
                     key=f"example_{ready.slug}", on_click=use_example, args=(ready.slug,))
 
@@ -122,10 +124,9 @@ rows = every_row
 if status_wanted != "all":  # "proposed" includes "proposed, since enacted": still the author's proposal
     rows = [r for r in rows if (r.status == "in force") == (status_wanted == "in force")]
 if jurisdiction == "none":
-    rows = [r for r in rows if not r.jurisdiction]
+    rows = [r for r in rows if not r.jurisdictions]
 elif jurisdiction != "all":
-    wanted = label(g, URIRef(JURISDICTIONS[jurisdiction].iri), "en")
-    rows = [r for r in rows if wanted in r.jurisdiction.split(", ")]
+    rows = [r for r in rows if JURISDICTIONS[jurisdiction].iri in {j.iri for j in r.jurisdictions}]
 
 in_force = sum(r.status == "in force" for r in rows)
 platform = " + ".join(TYPE_NAMES[t] for t in chosen)
@@ -143,13 +144,13 @@ def why_empty() -> str:
         if not duties_per_jurisdiction(kg).get(JURISDICTIONS[jurisdiction].iri):
             return _("The duties of {jurisdiction} are not in this graph yet: it models none, for any platform.").format(
                 jurisdiction=place)
-        in_place = [r for r in every_row if label(g, URIRef(JURISDICTIONS[jurisdiction].iri), "en") in r.jurisdiction.split(", ")]
+        in_place = [r for r in every_row if JURISDICTIONS[jurisdiction].iri in {j.iri for j in r.jurisdictions}]
         if not in_place:
             return _("The graph holds duties of {jurisdiction}, but none attaches to this platform.").format(jurisdiction=place)
         return _("This platform's duties in {jurisdiction} are all {other}.").format(
             jurisdiction=place, other=_("in force") if status_wanted == "proposed" else _("proposed"))
     if jurisdiction == "none":
-        if not [r for r in every_row if not r.jurisdiction]:
+        if not [r for r in every_row if not r.jurisdictions]:
             return _("Every duty of this platform belongs to a jurisdiction; the author proposes none for it.")
     return _("This platform's duties are all {other}.").format(
         other=_("in force") if status_wanted == "proposed" else _("proposed"))
@@ -164,9 +165,9 @@ def basis_cell(row) -> str:
     if row.legal_basis:
         parts = []
         for basis in row.legal_basis:
-            text = html.link(basis.provision, lang=lang)
+            text = html.link(basis.provision.iri, lang=lang)
             if basis.instrument:
-                text += f'<br><span class="dfk-muted">{html.link(basis.instrument, lang=lang)}</span>'
+                text += f'<br><span class="dfk-muted">{html.link(basis.instrument.iri, lang=lang)}</span>'
             parts.append(text)
         return "<br>".join(parts)
     if row.status != "in force":  # a proposal is no legal basis: say so; where it is proposed goes with the duty
@@ -176,13 +177,13 @@ def basis_cell(row) -> str:
 
 def duty_cell(row) -> str:
     kind = _(KIND.get(row.kind, row.kind))
-    if row.section:
-        kind += " · " + _("the paper, §{section}").format(section=row.section)
+    if row.passage:
+        kind += " · " + _("the paper, §{section}").format(section=row.passage.section)
     text = html.link(row.duty, lang=lang) + f'<br><span class="dfk-muted">{escape(kind)}</span>'
     if row.proposals:
         proposed_in = _("proposed in {proposal}").format(proposal="{proposal}")
         before, _sep, after = proposed_in.partition("{proposal}")
-        links = ", ".join(html.link(p["iri"], lang=lang) for p in row.proposals)
+        links = ", ".join(html.link(p.iri, lang=lang) for p in row.proposals)
         text += f'<br><span class="dfk-muted">{escape(before)}{links}{escape(after)}</span>'
     return text
 
@@ -193,16 +194,16 @@ def explanation(row, types) -> str:
              "<ol class='dfk-steps'>" + "".join(f'<li><code>{escape(s.rule)}</code> <span lang="en">{escape(s.statement)}</span></li>'
                                                for s in why.steps) + "</ol>"]
     for basis in row.legal_basis:
-        text = provision_texts(kg, URIRef(basis.provision))
+        text = provision_texts(kg, URIRef(basis.provision.iri))
         if text.official or text.translation:
-            parts.append(f"<p><b>{html.link(basis.provision, lang=lang)}</b></p>")
+            parts.append(f"<p><b>{html.link(basis.provision.iri, lang=lang)}</b></p>")
             if text.official:
                 parts.append(html.quote(text.official, text.official_lang) + html.muted(_("Official text."), "p"))
             if text.translation:
                 parts.append(html.quote(text.translation, "en") + html.muted(_("Unofficial English translation."), "p"))
         elif text.summary:
             summary = _("summary (the graph does not hold its text):")
-            parts.append(f"<p><b>{html.link(basis.provision, lang=lang)}</b> — {escape(summary)} "
+            parts.append(f"<p><b>{html.link(basis.provision.iri, lang=lang)}</b> — {escape(summary)} "
                          f'<span lang="en">{escape(text.summary)}</span></p>')
     for passage in why.passages:
         parts.append(html.quote(f"“{passage.quote}”", "en") +
@@ -216,13 +217,13 @@ columns = [("status", _("Status")), ("duty", _("Duty")), ("action", _("Required 
            ("sanction", _("Sanction")), ("via", _("Attached via"))]
 cards = []
 for row in rows:
-    sanctions = "<br>".join(html.link(s["iri"], lang=lang) for s in row.sanctions) or \
+    sanctions = "<br>".join(html.link(s.iri, lang=lang) for s in row.sanctions) or \
         html.muted(_("not recorded"))
     cells = {"status": html.badge(row.status, lang), "duty": duty_cell(row),
              "action": html.name_html(row.required_action, "en") if row.required_action else
              html.muted(_("not recorded")),
              "basis": basis_cell(row), "sanction": sanctions,
-             "via": ", ".join(html.link(c["iri"], lang=lang) for c in row.attached_via)}
+             "via": ", ".join(html.link(c.iri, lang=lang) for c in row.attached_via)}
     cards.append(html.duty_card(row.duty, row.status, [(name, title, cells[name]) for name, title in columns],
                                 explanation(row, types)))
 st.caption(_("Click a duty's row to open its explanation in place: the chain of classes and axioms that brought "
