@@ -29,7 +29,7 @@ from .about import LICENCES, Citation
 from .assess import NOT_ADVICE, Assessment, Conclusion
 from .build import KnowledgeGraph, get_kg
 from .compare import DutyMatrix
-from .duties import DutyRow, Explanation, LegalBasis, Step
+from .duties import DutyRow, Explanation, LegalBasis, Sanction, Step
 from .errors import (EndpointError, InconsistentGraph, KGError, QueryError, QueryTimeout, UnknownPlatformType,
                      UnknownResource)
 from .formats import DESCRIBE_FORMATS, FORMATS, Format
@@ -60,7 +60,7 @@ __all__ = [
     # operations on the whole graph
     "build", "validate", "publish", "release",
     # types, errors, constants
-    "Link", "Passage", "DutyRow", "LegalBasis", "Explanation", "Step", "Assessment", "Conclusion", "DutyMatrix",
+    "Link", "Passage", "DutyRow", "LegalBasis", "Sanction", "Explanation", "Step", "Assessment", "Conclusion", "DutyMatrix",
     "NamedQuery", "PlatformType", "Dimension", "PlatformExample", "Format", "QueryResult", "Limits", "Scenario",
     "FactSchema", "Citation", "KnowledgeGraph", "KGError", "InconsistentGraph", "UnknownPlatformType",
     "UnknownResource", "QueryError", "QueryTimeout", "EndpointError", "ScenarioError",

@@ -71,7 +71,8 @@ def test_duty_rows_are_typed_not_dicts_or_joined_strings(kg):
     rows = api.duties_for(["video-sharing platform", "large"], kg=kg)
     assert rows
     for row in rows:
-        assert all(isinstance(x, api.Link) for x in row.jurisdictions + row.sanctions + row.proposals + row.attached_via)
+        assert all(isinstance(x, api.Link) for x in row.jurisdictions + row.proposals + row.attached_via)
+        assert all(isinstance(s, api.Sanction) and s.iri and s.label for s in row.sanctions)
         assert all(isinstance(b.provision, api.Link) for b in row.legal_basis)
         assert all(isinstance(p, api.Passage) and p.quote for p in row.passages)
         assert row.passage == (row.passages[0] if row.passages else None)
@@ -79,9 +80,14 @@ def test_duty_rows_are_typed_not_dicts_or_joined_strings(kg):
     json.dumps([r.to_dict() for r in rows])
 
 
-def test_as_of_says_it_is_not_supported_yet(kg):
-    with pytest.raises(api.NotYetSupported, match="not yet supported"):
-        api.duties_for(["dfk:VideoSharingPlatform"], as_of="2023-01-10", kg=kg)
+def test_as_of_reaches_every_dated_answer(kg):
+    before = {r.duty for r in api.duties_for(["face-swap application"], as_of="2020-01-01", kg=kg)}
+    after = {r.duty for r in api.duties_for(["face-swap application"], as_of="2024-01-01", kg=kg)}
+    assert before < after  # the Deep Synthesis Provisions apply from 2023-01-10
+    row = next(r for r in api.duties_for(["face-swap application"], as_of="2024-01-01", kg=kg) if r.duty not in before)
+    assert api.explain(row.id, ["face-swap application"], as_of="2024-01-01", kg=kg).as_of == "2024-01-01"
+    matrix = api.compare([["face-swap application"]], as_of="2020-01-01", kg=kg)
+    assert {r.duty for r in matrix.rows} == before
 
 
 def test_explain_returns_links_steps_and_passages(kg):
@@ -127,7 +133,7 @@ def test_compare_accepts_labels_and_gives_one_column_each(kg):
 
 
 def test_every_answer_type_is_a_dataclass():
-    for name in ("DutyRow", "LegalBasis", "Explanation", "Step", "Assessment", "Conclusion", "DutyMatrix", "Link",
+    for name in ("DutyRow", "LegalBasis", "Sanction", "Explanation", "Step", "Assessment", "Conclusion", "DutyMatrix", "Link",
                  "Passage", "PlatformType", "Dimension", "PlatformExample", "Format", "NamedQuery"):
         assert dataclasses.is_dataclass(getattr(api, name)), name
 

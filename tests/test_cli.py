@@ -168,7 +168,7 @@ def test_jurisdiction_filter_keeps_the_duties_of_one_jurisdiction(capsys, kg):
     assert "0 duties" in capsys.readouterr().out
     assert main(["duties", "video-sharing platform", "large", "--jurisdiction", "none", "--format", "json"]) == 0
     none = json.loads(capsys.readouterr().out)
-    assert none and all(not r["jurisdictions"] and r["status"] == "proposed" for r in none)
+    assert none and all(not r["jurisdictions"] and r["status"].startswith("proposed") for r in none)
     assert main(["duties", "video-sharing platform", "--jurisdiction", "mars"]) == 2
     assert "Unknown jurisdiction 'mars'" in capsys.readouterr().err
 

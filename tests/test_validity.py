@@ -52,7 +52,7 @@ def test_a_duty_attaches_from_the_day_its_basis_enters_into_force(types, duty, f
 def test_no_deep_synthesis_duty_for_a_face_swap_app_in_2020_but_in_2024(kg):
     def deep_synthesis(day):
         return {r.duty for r in duties_for(["face-swap application"], kg, as_of=day)
-                if any("cn-deep-synthesis-provisions" in b.provision for b in r.legal_basis)}
+                if any("cn-deep-synthesis-provisions" in b.provision.iri for b in r.legal_basis)}
     assert deep_synthesis("2020-01-01") == set()
     assert {str(ID["duty/dsp-16-implicit-marks"]), str(ID["duty/dsp-17-conspicuous-labels"])} <= deep_synthesis("2024-01-01")
 
@@ -62,8 +62,8 @@ def test_the_cybersecurity_law_duty_rests_on_the_version_in_force(kg):
     for day, binding, replaced in (("2025-12-31", old, new), ("2026-01-01", new, old)):
         row = next(r for r in duties_for([DFK.VideoSharingPlatform], kg, as_of=day) if r.duty.endswith("csl-47-stop-transmission"))
         assert row.status == IN_FORCE and row.in_force_from == "2017-06-01" and row.in_force_until is None
-        assert row.legal_basis[0].provision == binding and row.legal_basis[0].status == IN_FORCE
-        assert {b.provision: b.status for b in row.legal_basis}[replaced] in (NOT_YET_IN_FORCE, NO_LONGER_IN_FORCE)
+        assert row.legal_basis[0].provision.iri == binding and row.legal_basis[0].status == IN_FORCE
+        assert {b.provision.iri: b.status for b in row.legal_basis}[replaced] in (NOT_YET_IN_FORCE, NO_LONGER_IN_FORCE)
 
 
 def test_the_amended_article_has_no_guessed_number(kg):
@@ -76,12 +76,12 @@ def test_the_amended_article_has_no_guessed_number(kg):
 
 def test_no_superseded_fine_is_presented_as_current(kg):
     row = next(r for r in duties_for([DFK.NetworkOperator], kg, as_of="2026-01-01") if r.duty.endswith("csl-47-remove-information"))
-    current = [s for s in row.sanctions if s["status"] == IN_FORCE]
-    old = next(s for s in row.sanctions if s["iri"].endswith("cn-csl-art-68-administrative-penalty"))
-    assert old["status"] == NO_LONGER_IN_FORCE and old["in_force_until"] == "2025-12-31"
-    assert current and all(s["unknown"] for s in current)  # the amended penalty: stated as not verified
+    current = [s for s in row.sanctions if s.status == IN_FORCE]
+    old = next(s for s in row.sanctions if s.iri.endswith("cn-csl-art-68-administrative-penalty"))
+    assert old.status == NO_LONGER_IN_FORCE and old.in_force_until == "2025-12-31"
+    assert current and all(s.unknown for s in current)  # the amended penalty: stated as not verified
     row_2025 = next(r for r in duties_for([DFK.NetworkOperator], kg, as_of="2025-12-31") if r.duty.endswith("csl-47-remove-information"))
-    assert [s["iri"] for s in row_2025.sanctions if s["status"] == IN_FORCE] == [old["iri"]]
+    assert [s.iri for s in row_2025.sanctions if s.status == IN_FORCE] == [old.iri]
 
 
 def test_the_cli_today_shows_the_amended_law_and_no_old_fine(capsys, kg):
