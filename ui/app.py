@@ -29,6 +29,7 @@ api.use_language(state.lang())  # the package's messages (errors, verdicts) in t
 PAGES = [
     st.Page(HERE / "views" / "duties.py", title=_("Duties by platform type"), icon=":material/gavel:", default=True),
     st.Page(HERE / "views" / "compare.py", title=_("Compare"), icon=":material/compare_arrows:", url_path="compare"),
+    st.Page(HERE / "views" / "guide.py", title=_("Guided assessment"), icon=":material/quiz:", url_path="guide"),
     st.Page(HERE / "views" / "assess.py", title=_("Assess a scenario"), icon=":material/balance:", url_path="assess"),
     st.Page(HERE / "views" / "browse.py", title=_("Browse"), icon=":material/account_tree:", url_path="browse"),
     st.Page(HERE / "views" / "sparql.py", title=_("SPARQL"), icon=":material/terminal:", url_path="sparql"),
