@@ -5,7 +5,8 @@ from html import escape
 
 import streamlit as st
 
-from dfkui import html, state
+from dfkui import dates, html, state
+from dfkui.i18n import _
 from dfkui.resources import knowledge_graph, read_types, type_key, types_of
 from deepfake_kg.assess import NOT_ADVICE, assess, load_library
 from deepfake_kg.errors import InconsistentGraph
@@ -109,6 +110,8 @@ def form_facts() -> dict:
 
 
 st.title("Assess a scenario")
+st.page_link("views/guide.py", label=_("Prefer one question at a time? The guided assessment asks them in plain words."),
+             icon=":material/quiz:")
 st.caption("One platform, one incident: which elements of today's offences are met, and how the author's "
            "proposals would judge the same facts. " + NOT_ADVICE)
 for notice in PAGE.load():
@@ -151,7 +154,7 @@ if not st.session_state.assess_types:
     st.stop()
 try:
     scenario = scenario_from_form({**facts, "id": slug or "custom", "title": LIBRARY[slug].title if slug else "Your scenario"}, kg)
-    result = assess(scenario, kg)
+    result = assess(scenario, kg, as_of=dates.as_of())
 except (ScenarioError, InconsistentGraph) as error:
     st.error(str(error), icon=":material/block:")
     st.stop()

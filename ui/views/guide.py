@@ -8,7 +8,7 @@ import json
 import streamlit as st
 from rdflib import URIRef
 
-from dfkui import guide, html, state
+from dfkui import dates, guide, html, state
 from dfkui.i18n import N_, _
 from dfkui.resources import knowledge_graph, read_types, type_key, types_of
 from deepfake_kg import api
@@ -34,7 +34,7 @@ DIMENSION_TITLES = {"function": N_("Function"), "size tier": N_("Size tier"), "r
 
 
 @st.cache_resource(max_entries=256)
-def assessed(types: tuple, answers: tuple):
+def assessed(types: tuple, answers: tuple, day: str):
     """The assessment of one set of answers, kept: going back and forth between questions re-asks nothing."""
     form = {"platform": [str(TYPES[t].iri) for t in types], "id": "guided", "title": _("Your scenario")}
     for name, value in answers:
@@ -43,7 +43,7 @@ def assessed(types: tuple, answers: tuple):
         for part in parents:
             node = node.setdefault(part, {})
         node[leaf] = value
-    return api.assess(api.scenario_from_form(form, kg=kg), kg=kg)
+    return api.assess(api.scenario_from_form(form, kg=kg), kg=kg, as_of=day)
 
 
 def passage_of(iri: str) -> dict:
@@ -220,7 +220,8 @@ result = None
 if types:
     try:
         result = assessed(tuple(types), tuple(sorted((k, v) for k, v in answers.items()
-                                                    if v != UNKNOWN and any(q.id == k for q in asked))))
+                                                    if v != UNKNOWN and any(q.id == k for q in asked))),
+                          dates.as_of().isoformat())
     except api.KGError as error:
         st.error(str(error), icon=":material/block:")
 
