@@ -8,6 +8,8 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
+from deepfake_kg import api
+
 from . import html, state
 from .i18n import N_, _
 
@@ -16,6 +18,7 @@ STATUS_WORDS = {"established": N_("established"), "not established": N_("not est
 STATUS_MARKS = {"established": "✓", "not established": "✗", "undetermined": "?"}
 FRAMEWORKS = {"today": N_("Under today's law"), "proposed": N_("Under the author's proposals")}
 FRAMEWORK_STATUS = {"today": "in force", "proposed": "proposed"}
+NOT_ADVICE = N_("For study of the paper's argument only: not legal advice.")  # the package's NOT_ADVICE, translated
 
 # Printing the page prints the summary only: Streamlit's chrome, the sidebar and the controls stay off paper.
 PRINT_CSS = """
@@ -118,7 +121,7 @@ def verdict_html(key: str, verdict, by_field: dict, with_sources: bool = False) 
     qualified, would_change = _("Qualified by:"), _("What would change the outcome:")
     parts = [f'<div class="dfk-verdict" data-testid="verdict-{key}">',
              f'<h4>{html.badge(FRAMEWORK_STATUS[key], lang)} {escape(_(FRAMEWORKS[key]))}</h4>',
-             f'<div>{status_html(verdict.status)} — {escape(verdict.question)}</div>',
+             f'<div>{status_html(verdict.status)} — {_rule_name(verdict)}</div>',
              f"<ul>{''.join(items)}</ul>"]
     if verdict.qualifications:
         parts.append(f'<div class="dfk-muted">{escape(qualified)} {escape("; ".join(verdict.qualifications))}</div>')
@@ -129,12 +132,22 @@ def verdict_html(key: str, verdict, by_field: dict, with_sources: bool = False) 
         shown = " open" if with_sources else ""  # on paper, everything shows
         parts.append(f'<details class="dfk-open"{shown}><summary><b>{escape(heading)}</b></summary><ul>{open_questions}</ul></details>')
     if verdict.changes:
-        changes = "".join(f'<li>{status_html(c.to)}: {escape(change_text(c, by_field))}</li>' for c in verdict.changes[:4])
+        shown = verdict.changes[:4] if with_sources else verdict.changes[:2]  # beside the questions: the two smallest
+        changes = "".join(f'<li>{status_html(c.to)}: {escape(change_text(c, by_field))}</li>' for c in shown)
         parts.append(f'<div><b>{escape(would_change)}</b><ul>{changes}</ul></div>')
     if with_sources and verdict.passage.get("quote"):
         parts.append(passage_html(verdict.passage))
     parts.append("</div>")
     return "".join(parts)
+
+
+def _rule_name(verdict) -> str:
+    """What the verdict decides, named from the graph in the page's language (marked EN where it has no Chinese)."""
+    prefix, _sep, local = verdict.rule.partition(":")
+    if prefix == "dfk" and local:
+        text, text_lang = html.label_of(str(api.DFK) + local)
+        return html.name_html(text, text_lang)
+    return escape(verdict.question)
 
 
 def strip_html(verdicts: dict) -> str:

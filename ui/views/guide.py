@@ -202,7 +202,7 @@ st.html(guide.PRINT_CSS)
 st.title(_("Guided assessment"))
 st.caption(_("One question at a time about one platform and one incident; the verdicts beside the questions change "
              "as you answer. “I don't know” is an answer: the verdict then says what would decide it. ") +
-           _(api.NOT_ADVICE))
+           _(guide.NOT_ADVICE))
 for notice in PAGE.load():
     st.warning(notice, icon=":material/link_off:")
 st.session_state.setdefault("guide_answers", {})
@@ -232,7 +232,7 @@ if step == SUMMARY_STEP:
         st.button(_("Back to the first question"), on_click=go, args=(PLATFORM_STEP,))
         st.stop()
     summary = guide.summary_html(_("Assessment summary"), [type_name(t) for t in types], asked, answers,
-                                 result.verdicts, _(api.NOT_ADVICE))
+                                 result.verdicts, _(guide.NOT_ADVICE))
     controls = st.container(horizontal=True, key="guide_summary_controls")
     controls.button(_("Back to the questions"), on_click=move, args=(-1,), icon=":material/arrow_back:")
     with controls:
