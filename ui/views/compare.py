@@ -91,6 +91,9 @@ def remove_last() -> None:
 
 
 st.title(_("Compare platform types"))
+if jurisdictions_view.chosen():  # the other comparison: one platform across jurisdictions (dfkui/jurisdictions_view.py)
+    jurisdictions_view.show(kg, TYPES, TYPE_NAMES)
+    st.stop()
 st.caption(_("Each column is one platform, described by one or more types; each row a duty. "
              "● marks a duty in force, ○ a duty only the author proposes."))
 for notice in PAGE.load():

@@ -234,3 +234,7 @@ downloads = st.container(horizontal=True)
 stem = "duties-" + "-".join(chosen)
 downloads.download_button(_("Download CSV"), duties_text(rows, "csv"), f"{stem}.csv", "text/csv", on_click="ignore")
 downloads.download_button(_("Download JSON"), duties_text(rows, "json"), f"{stem}.json", "application/json", on_click="ignore")
+
+with st.expander(_("Timeline: when each duty began to bind, per platform type"), icon=":material/timeline:"):
+    timeline_chart.show_timeline([str(TYPES[t].iri) for t in chosen], {str(TYPES[t].iri): type_label(t) for t in chosen},
+                                 dates.as_of(), stem)
