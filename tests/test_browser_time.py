@@ -34,9 +34,9 @@ def test_the_date_control_and_the_timeline_on_the_duties_page(browser, server):
     assert "date=2024-01-01" in page.url
 
     idle(page)
-    timeline = page.locator('[data-testid="stExpander"]').filter(has_text="Timeline")
-    timeline.locator("summary").click()
-    chart = timeline.locator('[data-testid="stVegaLiteChart"]')
+    page.get_by_text("Timeline: when each duty began to bind", exact=False).click()
+    timeline = page.locator('[data-testid="stMain"]')
+    chart = timeline.locator('[data-testid="stVegaLiteChart"]').first
     expect(chart).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
     expect(chart.locator("svg, canvas").first).to_be_visible()
     # each bar links to its provision's Browse page (Vega-Lite's href channel)
@@ -51,7 +51,7 @@ def test_the_date_control_and_the_timeline_on_the_duties_page(browser, server):
     with page.expect_download() as download:
         timeline.get_by_role("button", name="Download the timeline (JSON)").click()
     assert json.loads(Path(download.value.path()).read_text(encoding="utf-8"))["entries"]
-    timeline.scroll_into_view_if_needed()
+    chart.scroll_into_view_if_needed()
     screenshot(page, "duties-timeline", "en", 1400)
     assert all("fonts.gstatic.com" in url for url in refused), refused
 
@@ -86,7 +86,7 @@ def test_time_screenshots(browser, server, lang, width):
     page.goto(f"{server.url}/?types=FaceSwapService&date=2024-01-01&lang={lang}")
     expect(page.locator("table.dfk-duties, [data-testid='stVerticalBlock']").first).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
     idle(page)
-    page.locator('[data-testid="stExpander"] summary').filter(has_text=re.compile("Timeline|时间线")).first.click()
+    page.get_by_text(re.compile("Timeline: when|时间线：")).first.click()
     expect(page.locator('[data-testid="stVegaLiteChart"]').first).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
     if (lang, width) != ("en", 1400):
         screenshot(page, "duties-timeline", lang, width)

@@ -43,7 +43,8 @@ def _row_html(row) -> str:
     lang = state.lang()
     name = row.label_zh if lang == "zh" and row.label_zh else row.label
     bases = "; ".join(html.link(b.provision, lang=lang) for b in row.legal_basis)
-    since = f' <span class="dfk-muted">{escape(_("from {day}").format(day=row.in_force_from))}</span>' if row.in_force_from else ""
+    since_text = _("from {day}").format(day=row.in_force_from) if row.in_force_from else ""
+    since = f' <span class="dfk-muted">{escape(since_text)}</span>' if since_text else ""
     return (f'<li class="{html.STATUS_CLASS.get(row.status, "")}">{html.badge(row.status, lang)} '
             f'{html.link(row.duty, name, lang)}<br><span class="dfk-muted">{bases}</span>{since}</li>')
 
@@ -51,14 +52,16 @@ def _row_html(row) -> str:
 def _column_html(column) -> str:
     established = "".join(_row_html(r) for r in column.duties)
     if not established:
-        established = f'<li class="dfk-muted">{escape(_("No duty follows from the platform types chosen."))}</li>'
+        none = _("No duty follows from the platform types chosen.")
+        established = f'<li class="dfk-muted">{escape(none)}</li>'
     parts = [f'<div class="dfk-jurisdiction" data-testid="jurisdiction-column"><h4>{escape(column.label)}</h4>',
              f"<ul>{established}</ul>"]
     for conditional in column.conditional:
         heading = _("If it also counts as: {type}").format(type=conditional.label)
         decided = _("Decided by: {condition}").format(condition=conditional.condition)
+        undetermined = _("undetermined")
         parts.append(f'<details class="dfk-conditional"><summary><b>{escape(heading)}</b> '
-                     f'<span class="dfk-muted">({escape(_("undetermined"))})</span></summary>'
+                     f'<span class="dfk-muted">({escape(undetermined)})</span></summary>'
                      f'<div class="dfk-muted">{escape(decided)}</div>'
                      f'<ul>{"".join(_row_html(r) for r in conditional.duties)}</ul></details>')
     parts.append("</div>")

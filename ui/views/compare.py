@@ -4,7 +4,7 @@ from html import escape
 
 import streamlit as st
 
-from dfkui import dates, html, pickers, state
+from dfkui import dates, html, jurisdictions_view, pickers, state
 from dfkui.i18n import _
 from dfkui.resources import knowledge_graph, read_types, type_key, types_of
 from deepfake_kg.choices import dimension_choices

@@ -6,7 +6,7 @@ from html import escape
 import streamlit as st
 from rdflib import URIRef
 
-from dfkui import dates, html, pickers, state
+from dfkui import dates, html, pickers, state, timeline_chart
 from dfkui.i18n import N_, _, ngettext
 from dfkui.resources import knowledge_graph, read_types, types_of
 from deepfake_kg.browse import members, provision_texts
@@ -235,6 +235,6 @@ stem = "duties-" + "-".join(chosen)
 downloads.download_button(_("Download CSV"), duties_text(rows, "csv"), f"{stem}.csv", "text/csv", on_click="ignore")
 downloads.download_button(_("Download JSON"), duties_text(rows, "json"), f"{stem}.json", "application/json", on_click="ignore")
 
-with st.expander(_("Timeline: when each duty began to bind, per platform type"), icon=":material/timeline:"):
+if st.toggle(_("Timeline: when each duty began to bind, per platform type"), key="duties_timeline"):
     timeline_chart.show_timeline([str(TYPES[t].iri) for t in chosen], {str(TYPES[t].iri): type_label(t) for t in chosen},
                                  dates.as_of(), stem)

@@ -238,11 +238,12 @@ if step == SUMMARY_STEP:
     with controls:
         # A button in a frame of its own: Streamlit runs no script of ours on the page, so printing is asked of the
         # parent page from here (same origin).
+        print_word, title_word = _("Print"), _("Assessment summary")
         st.iframe(f'<button data-testid="print" onclick="window.parent.print()" style="font: 15px \'Source Sans Pro\', '
                   f'\'Noto Sans CJK SC\', sans-serif; padding: 0.45rem 0.9rem; border-radius: 0.5rem; '
-                  f'border: 1px solid rgba(49,51,63,0.2); background: #fff; cursor: pointer;">{html.escape(_("Print"))}'
+                  f'border: 1px solid rgba(49,51,63,0.2); background: #fff; cursor: pointer;">{html.escape(print_word)}'
                   f'</button>', height=48, width=120)
-    document = (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{html.escape(_("Assessment summary"))}'
+    document = (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{html.escape(title_word)}'
                 f"</title>{html.CSS}{guide.PRINT_CSS}</head><body>{summary}</body></html>")
     controls.download_button(_("Download the summary (HTML)"), document, "assessment-summary.html", "text/html",
                              on_click="ignore")
