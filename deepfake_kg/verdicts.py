@@ -215,7 +215,8 @@ def fields_feeding(kg: KnowledgeGraph, cls, types: frozenset = frozenset(), seen
         return frozenset()
     seen = seen | {cls}
     if (f := _fact_index(kg).get(cls)) is not None:
-        return frozenset({f.field})
+        clash = any(o in types for o in kg.closure.objects(cls, OWL.disjointWith))
+        return frozenset() if clash else frozenset({f.field})  # an answer contradicting the others settles nothing
     g = kg.asserted
     kind, members = _definition(g, cls)
     parts = [fields_feeding(kg, m, types, seen) for m in members]

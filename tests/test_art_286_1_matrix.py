@@ -153,6 +153,13 @@ def test_an_executive_answers_by_role_not_by_title(kg):
     assert any("by role in the offence, not by title" in c.statement for c in directed.today)
     title_only, _ = today(kg, form(consequences__clicks=50000, executives={"instructed_staff_not_to_act": False}))
     assert not any("answers as a directly responsible supervisor" in c.statement for c in title_only.today)
+    # only one of the two executive questions answered: whether any executive directed it is not settled
+    assert not any("by title alone" in c.statement for c in title_only.today)
+    no_role, _ = today(kg, form(consequences__clicks=50000, executives={"instructed_staff_not_to_act": False,
+                                                                        "allowed_for_traffic_gains": False}))
+    assert any("none answers as a directly responsible supervisor by title alone" in c.statement for c in no_role.today)
+    staff, _ = today(kg, form(consequences__clicks=50000, staff_carried_out_inaction=True))
+    assert any("answer as other directly responsible persons" in c.statement for c in staff.today)
     reviewer, _ = today(kg, form(consequences__clicks=50000, front_line_objective_difficulty=True))
     assert not any("front-line" in c.statement for c in reviewer.today)
     assert any("front-line reviewers' liability may be mitigated" in c.statement for c in reviewer.proposed)
