@@ -17,7 +17,8 @@ import pytest
 from deepfake_kg import __version__
 from deepfake_kg.duties import duties_for
 from deepfake_kg.paths import PAPER_NAME
-from deepfake_kg.query import read_query, run_local
+from deepfake_kg.named_queries import named_query
+from deepfake_kg.query import run_local
 from deepfake_kg.server import free_port
 from test_process import answers, port_is_free, wait_until
 
@@ -81,7 +82,7 @@ def test_duties_and_a_named_query_from_the_installed_command(venv, outside, kg):
     done = run(venv, outside, "query", "duties-in-force-legal-basis", "--format", "json")
     assert done.returncode == 0, done.stderr
     rows = json.loads(done.stdout)["results"]["bindings"]
-    here = run_local(read_query("duties-in-force-legal-basis"), kg.dataset).rows()
+    here = run_local(named_query("duties-in-force-legal-basis").text, kg.dataset).rows()
     assert rows and len(rows) == len(here)
     assert {r["duty"]["value"] for r in rows} == {r["duty"] for r in here}
     assert "Cybersecurity Law" in run(venv, outside, "query", "duties-in-force-legal-basis").stdout
