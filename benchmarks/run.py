@@ -312,18 +312,10 @@ def _scale_child(engine: str, size: int, timeout: float, digest: bool) -> dict |
     """The child's measurements, or why there are none."""
     command = [sys.executable, str(Path(__file__).resolve()), "--scale-child", engine, str(size),
                "--memory-cap-gb", str(MEMORY_CAP_GB)] + (["--digest"] if digest else [])
-    child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
-    try:
-        out, err = child.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        os.killpg(child.pid, 9)
-        child.communicate()
-        return f"skipped: > {timeout:.0f} s"
-    if child.returncode != 0:
-        if "memory" in err.lower():
-            return f"stopped: > {MEMORY_CAP_GB:g} GB of address space"
-        raise RuntimeError(f"the {engine} scale run at {size} triples failed (exit {child.returncode}):\n{err[-2000:]}")
-    return json.loads(out.strip().splitlines()[-1])
+    import scale as at_scale
+
+    return at_scale.measured_child(command, ROOT, timeout, MEMORY_CAP_GB, f"the {engine} scale run at {size} triples",
+                                   timed_out="skipped")
 
 
 def scale_child(engine_name: str, size: int, digest: bool, memory_cap_gb: float, answers: bool = False,

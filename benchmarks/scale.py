@@ -35,18 +35,25 @@ def run_child(size: int, memory_cap_gb: float, timeout: float, answers: bool, di
     command = [sys.executable, str(HERE / "run.py"), "--scale-child", "scale", str(size), "--memory-cap-gb",
                str(memory_cap_gb)] + (["--answers"] if answers else []) + (["--disk"] if disk else []) + \
               (["--digest"] if digest else [])
-    child = subprocess.Popen(command, cwd=HERE.parent, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    return measured_child(command, HERE.parent, timeout, memory_cap_gb, f"the scale run at {size} triples")
+
+
+def measured_child(command: list[str], cwd: Path, timeout: float, memory_cap_gb: float, what: str,
+                   timed_out: str = "stopped") -> dict | str:
+    """Run a measuring child in a session of its own (killed whole on time-out): its last line of JSON, or why
+    there is none."""
+    child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                              start_new_session=True)
     try:
         out, err = child.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         os.killpg(child.pid, 9)
         child.communicate()
-        return f"stopped: > {timeout:.0f} s"
+        return f"{timed_out}: > {timeout:.0f} s"
     if child.returncode != 0:
         if "memory" in err.lower():
             return f"stopped: > {memory_cap_gb:g} GB of address space"
-        raise RuntimeError(f"the scale run at {size} triples failed (exit {child.returncode}):\n{err[-3000:]}")
+        raise RuntimeError(f"{what} failed (exit {child.returncode}):\n{err[-3000:]}")
     return json.loads(out.strip().splitlines()[-1])
 
 
