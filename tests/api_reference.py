@@ -37,7 +37,7 @@ def reference() -> str:
     functions, types = [], []
     for name in api.__all__:
         value = getattr(api, name)
-        if inspect.isfunction(value) and value.__module__ == api.__name__:
+        if inspect.isfunction(value) and value.__module__.startswith(api.__name__):
             doc = inspect.getdoc(value) or ""
             functions.append(f"### `{name}{inspect.signature(value)}`\n\n{doc}\n".replace("\n\n\n", "\n\n"))
         elif dataclasses.is_dataclass(value) and isinstance(value, type):

@@ -53,7 +53,6 @@ def test_the_cli_asks_only_the_api():
     assert {m for m in modules if m not in allowed | process} == set()
 
 
-@pytest.mark.xfail(strict=False, reason="the app is being switched to deepfake_kg.api by the UI engineers (issue 14)")
 def test_the_app_imports_only_the_api():
     offending = {}
     for path in (ROOT / "ui").rglob("*.py"):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import textwrap
 
-from deepfake_kg.browse import Edge
+from deepfake_kg.api import Edge
 
 from .html import entity_href
 

@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 from rdflib import URIRef
 
 from deepfake_kg import api
-from deepfake_kg.browse import TreeNode, short_name
+from deepfake_kg.api import TreeNode, short_name
 
 from . import state
 from .i18n import N_, _

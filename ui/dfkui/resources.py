@@ -10,12 +10,8 @@ from functools import lru_cache
 
 import streamlit as st
 
-from deepfake_kg.build import KnowledgeGraph, get_kg
-from deepfake_kg.duties import duties_for, resolver
-from deepfake_kg.errors import UnknownPlatformType
-from deepfake_kg.export import export
-from deepfake_kg.named_queries import NamedQuery, load_named_queries
-from deepfake_kg.resolve import PlatformType, platform_types
+from deepfake_kg import api
+from deepfake_kg.api import KnowledgeGraph, NamedQuery, PlatformType
 
 from .i18n import _
 
@@ -24,19 +20,19 @@ ENDPOINT_VARIABLE = "DEEPFAKE_KG_SPARQL_ENDPOINT"
 
 @st.cache_resource(show_spinner=False)  # app.py shows the spinner, in the visitor's language
 def knowledge_graph() -> KnowledgeGraph:
-    kg = get_kg()
+    kg = api.load_graph()
     # Materialise the lazily built views now, once, instead of in the first visitor's request.
     kg.closure, kg.dataset  # noqa: B018
-    types = platform_types(kg.closure)
+    types = api.platform_types(kg=kg)
     if types:
-        duties_for([types[0].iri], kg)  # builds the classifier's indexes
+        api.duties_for([types[0].iri], kg=kg)  # builds the classifier's indexes
     return kg
 
 
 @st.cache_resource
 def types_of(_kg: KnowledgeGraph) -> dict[str, PlatformType]:
     """The platform types by the short name the URLs and widgets use (the class's local name)."""
-    return {type_key(t.iri): t for t in platform_types(_kg.closure)}
+    return {type_key(t.iri): t for t in api.platform_types(kg=_kg)}
 
 
 def type_key(iri) -> str:
@@ -48,8 +44,8 @@ def read_types(kg: KnowledgeGraph, texts: list[str]) -> tuple[list[str], list[st
     found, notices = [], []
     for text in texts:
         try:
-            key = type_key(resolver(kg).resolve(text))
-        except UnknownPlatformType as error:
+            key = type_key(api.platform_type(text, kg=kg).iri)
+        except api.UnknownPlatformType as error:
             notices.append(_("{error} It was left out.").format(error=error))
             continue
         if key not in found:
@@ -59,14 +55,14 @@ def read_types(kg: KnowledgeGraph, texts: list[str]) -> tuple[list[str], list[st
 
 @st.cache_resource
 def named_queries() -> list[NamedQuery]:
-    return load_named_queries()
+    return api.named_queries()
 
 
 @lru_cache(maxsize=12)
 def exported(kg: KnowledgeGraph, fmt: str, inferred: bool) -> str:
     """The graph serialised, made when a visitor first asks (a download button's callable runs outside the
     script, where Streamlit's caches are not available) and kept for the next one."""
-    return export(kg, fmt, inferred)
+    return api.export(fmt, inferred, kg=kg)
 
 
 def configured_endpoint() -> str:

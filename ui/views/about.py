@@ -5,9 +5,7 @@ import streamlit as st
 from dfkui import html, state
 from dfkui.i18n import _
 from dfkui.resources import exported, knowledge_graph
-from deepfake_kg import __version__
-from deepfake_kg.about import LICENCES, citation, counts
-from deepfake_kg.api import formats
+from deepfake_kg.api import LICENCES, __version__, citation, counts, formats
 
 kg = knowledge_graph()
 FORMATS = {f.name: f for f in formats()}
@@ -31,9 +29,9 @@ st.info(_("For study, not legal advice. The graph records one paper's account of
 left, right = st.columns(2, gap="large")
 with left:
     st.subheader(_("What the graph holds"))
-    st.table(pd.DataFrame([(_(what), n) for what, n in counts(kg)], columns=[_("what"), _("count")]).set_index(_("what")))
+    st.table(pd.DataFrame([(_(what), n) for what, n in counts(kg=kg)], columns=[_("what"), _("count")]).set_index(_("what")))
 with right:
-    cite = citation(kg)
+    cite = citation(kg=kg)
     st.subheader(_("Version"))
     manifest = kg.manifest
     st.markdown("- " + _("Ontology version **{version}** (`{iri}`)").format(version=cite.version, iri=cite.version_iri) + "\n"

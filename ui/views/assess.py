@@ -1,5 +1,5 @@
 """Assess a scenario: one platform, one incident, judged under today's law and under the author's proposals,
-side by side, each conclusion with the facts, the axiom, the provision or proposal and the passage behind it. The form's fields come from the ontology (deepfake_kg.scenario.FactSchema)."""
+side by side, each conclusion with the facts, the axiom, the provision or proposal and the passage behind it. The form's fields come from the ontology (deepfake_kg.api.fact_schema)."""
 import json
 from html import escape
 
@@ -8,9 +8,8 @@ import streamlit as st
 from dfkui import dates, html, state
 from dfkui.i18n import _
 from dfkui.resources import knowledge_graph, read_types, type_key, types_of
-from deepfake_kg.assess import NOT_ADVICE, assess, load_library
-from deepfake_kg.errors import InconsistentGraph
-from deepfake_kg.scenario import FactSchema, ScenarioError, scenario_from_form
+from deepfake_kg.api import (NOT_ADVICE, FactSchema, InconsistentGraph, ScenarioError, assess, fact_schema,
+                             scenario_from_form, scenarios)
 
 kg = knowledge_graph()
 lang = state.lang()
@@ -20,12 +19,12 @@ UNSTATED = "—"
 
 @st.cache_resource
 def library(_kg):
-    return {s.id: s for s in load_library(kg=_kg)}
+    return {s.id: s for s in scenarios(kg=_kg)}
 
 
 @st.cache_resource
 def schema(_kg) -> FactSchema:
-    return FactSchema.from_graph(_kg.closure)
+    return fact_schema(kg=_kg)
 
 
 LIBRARY, SCHEMA = library(kg), schema(kg)
@@ -153,8 +152,8 @@ if not st.session_state.assess_types:
     st.info("Choose at least one platform type, or start from one of the paper's examples.")
     st.stop()
 try:
-    scenario = scenario_from_form({**facts, "id": slug or "custom", "title": LIBRARY[slug].title if slug else "Your scenario"}, kg)
-    result = assess(scenario, kg, as_of=dates.as_of())
+    scenario = scenario_from_form({**facts, "id": slug or "custom", "title": LIBRARY[slug].title if slug else "Your scenario"}, kg=kg)
+    result = assess(scenario, as_of=dates.as_of(), kg=kg)
 except (ScenarioError, InconsistentGraph) as error:
     st.error(str(error), icon=":material/block:")
     st.stop()

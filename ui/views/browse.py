@@ -11,14 +11,12 @@ from dfkui import html, state
 from dfkui.i18n import N_, _, ngettext, sort_key
 from dfkui.graph import neighbourhood_dot
 from dfkui.resources import knowledge_graph
-from deepfake_kg.browse import (class_tree, describe, instrument_tree, members, neighbourhood, provision_texts,
-                                resolve_entity, short_name)
-from deepfake_kg.namespaces import DFK, RDF
-from deepfake_kg.reading import property_rows, reader_types
-from deepfake_kg.search import FACETS, MATCH_END, MATCH_START, search
+from deepfake_kg.api import entity as statements_about
+from deepfake_kg.api import (DFK, FACETS, MATCH_END, MATCH_START, class_tree, described_resources,
+                             instrument_tree, members, neighbourhood, property_rows, provision_parts, provision_text,
+                             reader_types, resolve_entity, search, short_name)
 
 kg = knowledge_graph()
-g = kg.closure
 lang, glang = state.lang(), state.graph_lang()
 
 SECTIONS = {
@@ -38,9 +36,8 @@ def resource_index(_kg, page_lang: str) -> dict[str, str]:
     """Every named resource the data describes, short name → name (marked where not in the page's language),
     for the 'open a resource' box, in the page language's order."""
     names = {}
-    for s in set(_kg.asserted.subjects(RDF.type, None)):
-        if isinstance(s, URIRef):
-            names[short_name(s)] = html.shown_name(*html.label_of(s))
+    for s in described_resources(kg=_kg):
+        names[short_name(s)] = html.shown_name(*html.label_of(s))
     return dict(sorted(names.items(), key=lambda item: sort_key(item[1])))
 
 
@@ -62,7 +59,7 @@ def parse(params: state.Params) -> tuple[dict, list[str]]:
         section = "instruments"
     entity = None
     for text in params.get("entity", [])[-1:]:
-        iri = resolve_entity(text, kg)
+        iri = resolve_entity(text, kg=kg)
         if iri is None:
             notices.append(_("The graph holds no resource {text!r}: give an IRI or a name such as "
                              "dfk:VideoSharingPlatform or id:duty/csl-47-stop-transmission.").format(text=text))
@@ -76,7 +73,7 @@ def parse(params: state.Params) -> tuple[dict, list[str]]:
         if name == "status":
             wanted = [k for k, v in STATUS_URL.items() if v in wanted]
         elif name in ("instrument", "jurisdiction"):
-            wanted = [str(resolve_entity(w, kg) or w) for w in wanted]
+            wanted = [str(resolve_entity(w, kg=kg) or w) for w in wanted]
         values[f"browse_facet_{name}"] = wanted
     return values, notices
 
@@ -87,7 +84,7 @@ PAGE = state.PageState("browse", ("section", "entity", "q", "inferred", "notes",
 
 def open_typed() -> None:
     text = st.session_state.browse_iri.strip()
-    iri = resolve_entity(text, kg) if text else None
+    iri = resolve_entity(text, kg=kg) if text else None
     if iri is None:
         st.session_state.browse_problem = _("The graph holds no resource {text!r}.").format(text=text) if text else ""
         return
@@ -143,7 +140,7 @@ def snippet_html(snippet) -> str:
 
 
 if query:
-    result = search(kg, query, filters)
+    result = search(query, filters, kg=kg)
     facets_column, hits_column = st.columns([1, 3], gap="large")
     with facets_column:
         for name in FACETS:
@@ -179,7 +176,7 @@ PAGE.save({"section": [section] if section != "instruments" else [], "entity": [
 
 
 def show_members(title: str, cls) -> None:
-    found = members(kg, cls, glang)
+    found = members(cls, glang, kg=kg)
     st.markdown(f"**{_(title)}** ({len(found)})")
     if found:
         st.markdown(html.tree(found, lang), unsafe_allow_html=True)
@@ -200,7 +197,7 @@ def value_html(statement) -> str:
 
 def property_table(statements, show_inferred: bool, show_notes: bool, second_title: str) -> str:
     rows, classes = [], []
-    for row in property_rows(kg, [s for s in statements if show_inferred or not s.inferred]):
+    for row in property_rows([s for s in statements if show_inferred or not s.inferred], kg=kg):
         if row.internal and not show_notes:
             continue
         name = html.name_html(*html.label_of(row.predicate.iri))
@@ -215,10 +212,9 @@ def property_table(statements, show_inferred: bool, show_notes: bool, second_tit
 
 def show_wording(iri: URIRef) -> None:
     """The provision's text; where the graph holds it only for its parts (an article's paragraphs), theirs."""
-    parts = [iri] + sorted((p for p in g.objects(iri, DFK.hasPart) if (p, DFK.partOf, iri) in g),
-                           key=lambda p: sort_key(html.label_of(p)[0]))
+    parts = [iri] + sorted(provision_parts(iri, kg=kg), key=lambda p: sort_key(html.label_of(p)[0]))
     for part in parts:
-        text = provision_texts(kg, part)
+        text = provision_text(part, kg=kg)
         if not (text.official or text.translation):
             continue
         if part != iri:
@@ -232,13 +228,13 @@ def show_wording(iri: URIRef) -> None:
 
 
 def show_resource() -> None:
-    info = describe(kg, URIRef(resolve_entity(entity, kg)), glang)
+    info = statements_about(resolve_entity(entity, kg=kg), glang, kg=kg)
     st.subheader(html.shown_name(*html.label_of(info.iri)))
     st.markdown(f"`{escape(info.iri)}`")
     names = [f'<b>en</b> <span lang="en">{escape(info.label_en)}</span>']
     names += [f'<b>zh</b> <span lang="zh">{escape(info.label_zh)}</span>'] if info.label_zh else []
     st.markdown(" · ".join(names), unsafe_allow_html=True)
-    types = reader_types(kg, info)
+    types = reader_types(info, kg=kg)
     if types:
         st.markdown(escape(_("Type:")) + " " + ", ".join(html.link(t.iri, lang=lang) for t in types), unsafe_allow_html=True)
     show_wording(URIRef(info.iri))
@@ -258,7 +254,7 @@ def show_resource() -> None:
             shown=len(info.incoming), total=info.incoming_total)
         st.markdown("**" + _("Referred to by") + f"**{shown}")
         st.markdown(property_table(info.incoming, show_inferred, show_notes, _("From")), unsafe_allow_html=True)
-    edges = neighbourhood(kg, URIRef(info.iri), glang)
+    edges = neighbourhood(info.iri, glang, kg=kg)
     st.markdown("**" + _("Neighbourhood") + "** — " + _("dashed blue links are inferred; click a box to open it."))
     if edges:
         st.graphviz_chart(neighbourhood_dot(info.iri, edges, lang), width="stretch")
@@ -271,11 +267,11 @@ def show_section() -> None:
     st.subheader(SECTION_NAMES[st.session_state.browse_section])
     current = st.session_state.browse_section
     if current == "instruments":
-        st.markdown(html.tree(instrument_tree(kg, glang), lang), unsafe_allow_html=True)
+        st.markdown(html.tree(instrument_tree(glang, kg=kg), lang), unsafe_allow_html=True)
     elif current == "actors":
         st.caption(_("Classes by rdfs:subClassOf as written; grey notes give a platform type's dimension. "
                      "Individuals are listed under their class."))
-        st.markdown(html.tree([class_tree(kg, DFK.Actor, glang)], lang), unsafe_allow_html=True)
+        st.markdown(html.tree([class_tree(DFK.Actor, glang, kg=kg)], lang), unsafe_allow_html=True)
     elif current == "duties":
         show_members(N_("In force"), DFK.DutyInForce)
         show_members(N_("Proposed by the author"), DFK.ProposedDuty)

@@ -7,16 +7,14 @@ import streamlit as st
 from dfkui import dates, html, jurisdictions_view, pickers, state
 from dfkui.i18n import _
 from dfkui.resources import knowledge_graph, read_types, type_key, types_of
-from deepfake_kg.choices import dimension_choices
-from deepfake_kg.compare import duty_matrix
-from deepfake_kg.api import examples
+from deepfake_kg.api import compare, dimension_choices, examples
 
 kg = knowledge_graph()
 EXAMPLES = {e.slug: e for e in examples(kg=kg)}
 example = EXAMPLES.get
 lang, glang = state.lang(), state.graph_lang()
 TYPES = types_of(kg)
-DIMENSIONS = dimension_choices(kg)
+DIMENSIONS = dimension_choices(kg=kg)
 DEFAULT = [["VideoSharingPlatform"], ["VideoSharingPlatform", "LargeLeadingPlatform"], ["FaceSwapService", "SmallMediumPlatform"]]
 MAX_PLATFORMS = 8
 EMPTY = "-"  # an emptied platform in the link, so that the ones after it keep their numbers
@@ -126,7 +124,7 @@ if not shown:
     st.info(_("Choose the types of at least one platform."))
     st.stop()
 
-matrix = duty_matrix([[TYPES[t].iri for t in platforms[i]] for i in shown], kg, glang, as_of=dates.as_of())
+matrix = compare([[TYPES[t].iri for t in platforms[i]] for i in shown], glang, as_of=dates.as_of(), kg=kg)
 headers = [_("Status"), _("Duty")] + [f"{i + 1}. " + " + ".join(TYPE_NAMES[t] for t in platforms[i]) for i in shown]
 cells, classes = [], []
 for row in matrix.rows:

@@ -4,33 +4,23 @@ duty opens in place to its explanation."""
 from html import escape
 
 import streamlit as st
-from rdflib import URIRef
-
 from dfkui import dates, html, pickers, state, timeline_chart
 from dfkui.i18n import N_, _, ngettext
 from dfkui.resources import knowledge_graph, read_types, types_of
-from deepfake_kg.browse import members, provision_texts
-from deepfake_kg.choices import dimension_choices
-from deepfake_kg.coverage import duties_per_jurisdiction
-from deepfake_kg.duties import duties_for, explain
-from deepfake_kg.errors import InconsistentGraph
-from deepfake_kg.namespaces import DFK
-from deepfake_kg.api import examples
-from deepfake_kg.render import duties_text
-from deepfake_kg.resolve import label
+from deepfake_kg.api import (DFK, InconsistentGraph, dimension_choices, duties_for, duties_per_jurisdiction, duties_text,
+                             examples, explain, members, provision_text)
 
 kg = knowledge_graph()
 EXAMPLES = {e.slug: e for e in examples(kg=kg)}
 example = EXAMPLES.get
-g = kg.closure
 lang = state.lang()
 TYPES = types_of(kg)
-DIMENSIONS = dimension_choices(kg)
+DIMENSIONS = dimension_choices(kg=kg)
 PREFIX = "duties"
 STATUSES = {"all": "all", "in-force": "in force", "proposed": "proposed"}
 STATUS_FILTER = {"all": N_("all"), "in-force": N_("in force"), "proposed": N_("proposed")}
 KIND = {"prohibition": N_("prohibition"), "obligation": N_("obligation")}
-JURISDICTIONS = {node.iri.rsplit("/", 1)[-1]: node for node in members(kg, DFK.Jurisdiction, "en")}
+JURISDICTIONS = {node.iri.rsplit("/", 1)[-1]: node for node in members(DFK.Jurisdiction, "en", kg=kg)}
 
 
 def name_of(iri) -> str:
@@ -113,7 +103,7 @@ if not chosen:
     st.stop()
 
 try:
-    every_row = duties_for([TYPES[t].iri for t in chosen], kg, as_of=dates.as_of())
+    every_row = duties_for([TYPES[t].iri for t in chosen], as_of=dates.as_of(), kg=kg)
 except InconsistentGraph as error:
     st.error(_("No platform can have all of these types at once. {error}").format(error=error), icon=":material/block:")
     st.stop()
@@ -141,7 +131,7 @@ def why_empty() -> str:
     the status filter removed them — asked of the graph, not assumed."""
     if jurisdiction not in ("all", "none"):
         place = JURISDICTION_NAMES[jurisdiction]
-        if not duties_per_jurisdiction(kg).get(JURISDICTIONS[jurisdiction].iri):
+        if not duties_per_jurisdiction(kg=kg).get(JURISDICTIONS[jurisdiction].iri):
             return _("The duties of {jurisdiction} are not in this graph yet: it models none, for any platform.").format(
                 jurisdiction=place)
         in_place = [r for r in every_row if JURISDICTIONS[jurisdiction].iri in {j.iri for j in r.jurisdictions}]
@@ -189,12 +179,12 @@ def duty_cell(row) -> str:
 
 
 def explanation(row, types) -> str:
-    why = explain(row.duty, types, kg, as_of=dates.as_of())
+    why = explain(row.duty, types, as_of=dates.as_of(), kg=kg)
     parts = [html.muted(_("Why this duty attaches"), "p", "dfk-why-title"),
              "<ol class='dfk-steps'>" + "".join(f'<li><code>{escape(s.rule)}</code> <span lang="en">{escape(s.statement)}</span></li>'
                                                for s in why.steps) + "</ol>"]
     for basis in row.legal_basis:
-        text = provision_texts(kg, URIRef(basis.provision.iri))
+        text = provision_text(basis.provision.iri, kg=kg)
         if text.official or text.translation:
             parts.append(f"<p><b>{html.link(basis.provision.iri, lang=lang)}</b></p>")
             if text.official:

@@ -15,7 +15,7 @@ from dfkui.sparql_editor import sparql_editor
 from deepfake_kg.api import EndpointError, Limits, QueryError, QueryTimeout, query
 
 
-LIMITS = Limits(timeout_seconds=10.0, max_rows=10_000)
+LIMITS = Limits()  # the documented defaults (deepfake_kg.sparql_guard.Limits, SECURITY.md), as on the command line
 kg = knowledge_graph()
 lang = state.lang()
 QUERIES = {q.name: q for q in named_queries()}
