@@ -12,6 +12,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.collection import Collection
 
 from .build import KnowledgeGraph
+from .i18n import N_, collation_key, gettext
 from .namespaces import DFK, OA, OWL, RDF, RDFS, curie
 from .terms import Link, label, passage
 
@@ -26,6 +27,10 @@ class TreeNode:
     label: str
     note: str = ""
     children: list[TreeNode] = field(default_factory=list)
+    # A class with several parents (multiple inheritance) stands under each: `also_under` names the others, and
+    # after its first place in the tree, `listed_under` names the parent under which its own subtree is shown.
+    also_under: list[Link] = field(default_factory=list)
+    listed_under: Link | None = None
 
 
 @dataclass
@@ -68,9 +73,11 @@ class ProvisionText:
     summary: str
 
 
-def natural_key(text: str) -> list:
-    """'Article 9' before 'Article 10', '286-1' after '286'."""
-    return [(0, int(part), "") if part.isdigit() else (1, 0, part.lower()) for part in re.split(r"(\d+)", text) if part]
+def order_key(text: str, lang: str = "en"):
+    """How a list of names is sorted for a reader of `lang` (a graph language tag: "en", "zh-Hans"): by
+    deepfake_kg.i18n.collation_key, the one collation of the package — numbers in number order ('Article 9' before
+    'Article 10', '286-1' after '286'), Chinese by pinyin with names that have no Chinese after those that have."""
+    return collation_key(text, "zh" if lang.lower().startswith("zh") else "en")
 
 
 def node_label(kg: KnowledgeGraph, node, lang: str = "en") -> str:
@@ -138,7 +145,7 @@ def instrument_tree(kg: KnowledgeGraph, lang: str = "en") -> list[TreeNode]:
                 continue
             number = str(g.value(part, DFK.number) or "")
             found.append(TreeNode(str(part), label(g, part, lang), number, provision_nodes(part, seen | {part})))
-        return sorted(found, key=lambda n: (natural_key(n.note), natural_key(n.label)))
+        return sorted(found, key=lambda n: (order_key(n.note), order_key(n.label, lang)))
 
     by_jurisdiction: dict = {}
     for instrument in described(kg, DFK.LegalInstrument):
@@ -149,32 +156,63 @@ def instrument_tree(kg: KnowledgeGraph, lang: str = "en") -> list[TreeNode]:
     tree = []
     for jurisdiction, instruments in by_jurisdiction.items():
         name = label(g, jurisdiction, lang) if jurisdiction is not None else "—"
-        tree.append(TreeNode(str(jurisdiction or ""), name, "", sorted(instruments, key=lambda n: natural_key(n.label))))
-    return sorted(tree, key=lambda n: natural_key(n.label))
+        tree.append(TreeNode(str(jurisdiction or ""), name, "", sorted(instruments, key=lambda n: order_key(n.label, lang))))
+    return sorted(tree, key=lambda n: order_key(n.label, lang))
 
 
 def class_tree(kg: KnowledgeGraph, root: URIRef, lang: str = "en", members: bool = True) -> TreeNode:
     """`root` and its named subclasses by asserted rdfs:subClassOf; individuals typed with a class as leaves.
 
-    A class with two parents appears under both. The note is the platform dimension, or "instance".
+    A class with two parents (a content-dissemination platform is both a content-dissemination service provider
+    and an online platform) stands under both, each place naming the other parents; its subclasses and members are
+    listed at its first place only, the later places saying where. A parent asserted beside one of its own
+    subclasses (X ⊑ A, X ⊑ B, B ⊑ A) adds nothing and is left out. The note is the platform dimension, or
+    "instance".
     """
     g, a = kg.closure, kg.asserted
-    subclasses: dict = {}
+    parents: dict = {}
     for sub, sup in a.subject_objects(RDFS.subClassOf):
         if isinstance(sub, URIRef) and isinstance(sup, URIRef) and sub != sup:
-            subclasses.setdefault(sup, []).append(sub)
+            parents.setdefault(sub, set()).add(sup)
+    subclasses: dict = {}
+    for sub, sups in parents.items():
+        for sup in sups:
+            if not any(other != sup and (other, RDFS.subClassOf, sup) in g and (sup, RDFS.subClassOf, other) not in g
+                       for other in sups):
+                subclasses.setdefault(sup, []).append(sub)
+    in_tree, todo = {root}, [root]
+    while todo:
+        for sub in subclasses.get(todo.pop(), []):
+            if sub not in in_tree:
+                in_tree.add(sub)
+                todo.append(sub)
+    instance = gettext(N_("instance"), "zh" if lang.lower().startswith("zh") else "en")
 
-    def build(cls, path) -> TreeNode:
+    def build(cls, path, parent) -> TreeNode:
         dimension = g.value(cls, DFK.dimension)
         node = TreeNode(str(cls), label(g, cls, lang), label(g, dimension, lang) if dimension is not None else "")
-        children = [build(sub, path | {sub}) for sub in subclasses.get(cls, []) if sub not in path]
-        node.children = sorted(children, key=lambda n: natural_key(n.label))
+        others = [p for p in parents.get(cls, ()) if p != parent and p in in_tree and cls in subclasses.get(p, [])]
+        node.also_under = sorted((Link(str(p), label(g, p, lang)) for p in others), key=lambda k: order_key(k.label, lang))
+        children = [build(sub, path | {sub}, cls) for sub in subclasses.get(cls, []) if sub not in path]
+        node.children = sorted(children, key=lambda n: order_key(n.label, lang))
         if members:
-            individuals = [TreeNode(str(i), label(g, i, lang), "instance") for i in a.subjects(RDF.type, cls) if isinstance(i, URIRef)]
-            node.children += sorted(individuals, key=lambda n: natural_key(n.label))
+            individuals = [TreeNode(str(i), label(g, i, lang), instance) for i in a.subjects(RDF.type, cls) if isinstance(i, URIRef)]
+            node.children += sorted(individuals, key=lambda n: order_key(n.label, lang))
         return node
 
-    return build(root, {root})
+    tree = build(root, {root}, None)
+    first_place: dict[str, Link] = {}
+
+    def list_once(node: TreeNode) -> None:  # in reading order: the first place keeps the subtree
+        for child in node.children:
+            if child.iri in first_place and child.children:
+                child.children, child.listed_under = [], first_place[child.iri]
+                continue
+            first_place.setdefault(child.iri, Link(node.iri, node.label))
+            list_once(child)
+
+    list_once(tree)
+    return tree
 
 
 def members(kg: KnowledgeGraph, cls: URIRef, lang: str = "en") -> list[TreeNode]:
@@ -187,7 +225,7 @@ def members(kg: KnowledgeGraph, cls: URIRef, lang: str = "en") -> list[TreeNode]
         note = number or _most_specific_type(kg, node, cls, lang)
         found.append(TreeNode(str(node), label(g, node, lang), note))
     has_numbers = all(re.fullmatch(r"\d+", n.note) for n in found) and found
-    return sorted(found, key=lambda n: (int(n.note),) if has_numbers else (natural_key(n.label),))
+    return sorted(found, key=lambda n: (int(n.note),) if has_numbers else (order_key(n.label, lang),))
 
 
 def described(kg: KnowledgeGraph, cls: URIRef) -> set:
@@ -202,7 +240,7 @@ def _most_specific_type(kg: KnowledgeGraph, node, within: URIRef, lang: str) -> 
     g = kg.closure
     types = [t for t in kg.asserted.objects(node, RDF.type) if (t, RDFS.subClassOf, within) in g or t == within]
     narrowest = [t for t in types if not any(o != t and (o, RDFS.subClassOf, t) in g for o in types)]
-    return ", ".join(sorted(label(g, t, lang) for t in narrowest))
+    return ", ".join(sorted((label(g, t, lang) for t in narrowest), key=lambda text: order_key(text, lang)))
 
 
 # ---------------------------------------------------------------- one resource
@@ -219,7 +257,8 @@ def describe(kg: KnowledgeGraph, iri: URIRef, lang: str = "en", incoming_limit: 
     outgoing = []
     for p, o in g.predicate_objects(iri):
         outgoing.append(_statement(kg, p, o, (iri, p, o), lang_tag))
-    outgoing.sort(key=lambda s: (s.predicate.label != "type", s.predicate.label, s.inferred, natural_key(s.other_label)))
+    outgoing.sort(key=lambda s: (s.predicate.iri != str(RDF.type), order_key(s.predicate.label, lang), s.inferred,
+                                 order_key(s.other_label, lang)))
     incoming = []
     for s, p in g.subject_predicates(iri):
         if isinstance(s, BNode):
@@ -230,7 +269,7 @@ def describe(kg: KnowledgeGraph, iri: URIRef, lang: str = "en", incoming_limit: 
                                               kg.is_inferred((holder, q, s))))
             continue
         incoming.append(_statement(kg, p, s, (s, p, iri), lang_tag))
-    incoming.sort(key=lambda s: (s.predicate.label, s.inferred, natural_key(s.other_label)))
+    incoming.sort(key=lambda s: (order_key(s.predicate.label, lang), s.inferred, order_key(s.other_label, lang)))
     types = [_link(kg, t, lang_tag) for t in sorted(g.objects(iri, RDF.type)) if isinstance(t, URIRef)]
     return Entity(str(iri), node_label(kg, iri, lang_tag), label(g, iri, "en"), _label_exact(kg, iri, "zh-Hans"),
                   types, outgoing, incoming[:incoming_limit], len(incoming))
@@ -279,7 +318,8 @@ def neighbourhood(kg: KnowledgeGraph, iri: URIRef, lang: str = "en", limit: int 
             for holder in kg.asserted.subjects(RDFS.subClassOf, s):
                 if named(holder):
                     edges.add(Edge(_link(kg, holder, lang), _link(kg, prop, lang), me, False))
-    ordered = sorted(edges, key=lambda e: (e.inferred, e.predicate.label, e.source.label, e.target.label))
+    ordered = sorted(edges, key=lambda e: (e.inferred, order_key(e.predicate.label, lang), order_key(e.source.label, lang),
+                                           order_key(e.target.label, lang)))
     return ordered[:limit]
 
 

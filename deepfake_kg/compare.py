@@ -15,6 +15,7 @@ from rdflib import URIRef
 from .build import KnowledgeGraph
 from .duties import duties_for
 from .errors import InconsistentGraph
+from .i18n import collation_key
 from .terms import label
 
 
@@ -69,5 +70,7 @@ def duty_matrix(platforms: list[list[URIRef]], kg: KnowledgeGraph, lang: str = "
         every.update(answer)
     rows = [MatrixRow(d.duty, d.label, d.label_zh, d.status, [d.duty in answer for answer in answers])
             for d in every.values()]
-    rows.sort(key=lambda r: (r.status != "in force", -sum(r.present), r.label))
+    chinese = lang.lower().startswith("zh")  # a graph language tag: "en", "zh-Hans"
+    rows.sort(key=lambda r: (r.status != "in force", -sum(r.present),
+                             collation_key(r.label_zh if chinese and r.label_zh else r.label, "zh" if chinese else "en")))
     return DutyMatrix(columns, rows)

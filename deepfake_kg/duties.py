@@ -10,11 +10,13 @@ from rdflib.collection import Collection
 
 from .build import KnowledgeGraph, get_kg
 from .errors import KGError
+from .i18n import N_, _
 from .classify import HYPOTHETICAL_PLATFORM, classifier_for
 from .namespaces import DFK, OWL, RDF, RDFS, curie
 from .resolve import DutyResolver, TypeResolver, resolve_jurisdiction
 from .terms import Link, Passage, label, link, links, sources
 from .validity import ATTACHING, IN_FORCE, PROPOSED, PROPOSED_SINCE_ENACTED, Enactment, parse_day, validity_for
+from .wording import Both, Quoted, Sentence, Word, name
 
 # What a user may type for the status filter (the CLI's choices, the app's URL) → the statuses a row may have.
 # "proposed" keeps the proposals made law since (status "proposed, since enacted"): they are still proposals.
@@ -81,8 +83,24 @@ class DutyRow:
 
 @dataclass
 class Step:
+    """One step of an explanation: the rule applied (an OWL-RL rule's name, "legal basis", "date"…) and what it
+    establishes, in English (`statement`, as the CLI and the JSON give it) and as a sentence any reader's language
+    can say (`text(lang)`: the template through the catalogue, names from the graph's labels in that language)."""
     rule: str
     statement: str
+    sentence: Sentence | None = None
+
+    def text(self, lang: str = "en") -> str:
+        return self.sentence.text(lang) if self.sentence else self.statement
+
+
+def _step(rule: str, template: str, **values) -> Step:
+    sentence = Sentence(template, values)
+    return Step(rule, sentence.text("en"), sentence)
+
+
+# What the data says of how sure a fact beyond the paper is (dfk:certainty), in the package's words.
+CERTAINTY = {"high": N_("high"), "medium": N_("medium")}
 
 
 @dataclass
@@ -157,27 +175,34 @@ def explain(duty: URIRef | str, types, kg: KnowledgeGraph | None = None, as_of=N
     g = kg.closure
     duty = duty if isinstance(duty, URIRef) else duty_resolver(kg).resolve(str(duty))
     if (duty, RDF.type, DFK.Duty) not in g:
-        raise KGError(f"{curie(duty)} is not a duty of this graph.")
+        raise KGError(_("{duty} is not a duty of this graph.").format(duty=curie(duty)))
     carriers = _carriers(kg, duty, _classified(kg, tuple(types)))
     if not carriers:
         names = ", ".join(label(g, t) for t in types)
-        raise KGError(f"“{label(g, duty)}” does not attach to a platform that is {names}.")
+        raise KGError(_("“{duty}” does not attach to a platform that is {types}.").format(duty=label(g, duty), types=names))
     steps: list[Step] = []
     for carrier in carriers:
         steps += _derivation(kg, types, carrier)
-        steps.append(Step("cls-hv1", f"Every {label(g, carrier)} has the duty “{label(g, duty)}” (asserted axiom: "
-                                     f"{curie(carrier)} rdfs:subClassOf [ owl:onProperty dfk:hasDuty ; owl:hasValue {curie(duty)} ])."))
+        steps.append(_step("cls-hv1", N_("Every {platform} has the duty “{duty}” (asserted axiom: {platform_id} "
+                                         "rdfs:subClassOf [ owl:onProperty dfk:hasDuty ; owl:hasValue {duty_id} ])."),
+                           platform=name(g, carrier), duty=name(g, duty), platform_id=curie(carrier), duty_id=curie(duty)))
     for provision in sorted(g.objects(duty, DFK.legalBasis)):
-        steps.append(Step("legal basis", f"The duty rests on {label(g, provision)} ({curie(provision)})."))
+        steps.append(_step("legal basis", N_("The duty rests on {provision} ({provision_id})."),
+                           provision=name(g, provision), provision_id=curie(provision)))
         for source in sorted(g.objects(duty, DFK.hasLegalSource)):
             if source != provision and (provision, DFK.partOf, source) in g and source not in set(g.objects(duty, DFK.legalBasis)):
-                steps.append(Step("prp-spo2", f"{label(g, provision)} is part of {label(g, source)}, so the duty's legal sources include it (property chain dfk:legalBasis ∘ dfk:partOf)."))
+                steps.append(_step("prp-spo2", N_("{provision} is part of {source}, so the duty's legal sources include "
+                                                  "it (property chain dfk:legalBasis ∘ dfk:partOf)."),
+                                   provision=name(g, provision), source=name(g, source)))
     for proposal in sorted(g.objects(duty, DFK.proposedIn)):
-        steps.append(Step("proposal", f"The duty is proposed by the author in “{label(g, proposal)}”: not law in force."))
+        steps.append(_step("proposal", N_("The duty is proposed by the author in “{proposal}”: not law in force."),
+                           proposal=name(g, proposal)))
     if (duty, DFK.beyondThePaper, None) in g:  # no passage of the paper to quote: say where it was checked
-        for source in sorted(map(str, g.objects(duty, DFK.checkedAgainst))):
-            certainty = ", ".join(sorted(map(str, g.objects(duty, DFK.certainty))))
-            steps.append(Step("source", f"Beyond the paper: checked against {source} (certainty: {certainty or 'not stated'})."))
+        for source in sorted(g.objects(duty, DFK.checkedAgainst), key=str):
+            certainty = sorted(map(str, g.objects(duty, DFK.certainty)))
+            said = Both(tuple(Word(CERTAINTY.get(c, c)) for c in certainty)) if certainty else Word(N_("not stated"))
+            steps.append(_step("source", N_("Beyond the paper: checked against {source} (certainty: {certainty})."),
+                               source=Quoted(str(source), getattr(source, "language", None) or "en"), certainty=said))
     timing = validity_for(kg).timing(duty, day)
     steps += _date_steps(kg, duty, day, timing)
     return Explanation(link(g, duty), [link(g, t) for t in types], steps, sources(g, duty), day.isoformat(), timing.status)
@@ -189,14 +214,22 @@ def _date_steps(kg: KnowledgeGraph, duty: URIRef, day, timing) -> list[Step]:
     steps = []
     for provision in sorted(g.objects(duty, DFK.legalBasis), key=lambda p: validity.period(p).start or day):
         period = validity.period(provision)
-        span = f"from {period.start.isoformat() if period.start else 'a date not recorded'}"
+        dates = {"provision": name(g, provision), "day": day.isoformat(), "status": Word(period.status_on(day)),
+                 "start": period.start.isoformat() if period.start else Word(N_("a date not recorded"))}
         if period.last_day:
-            span += f" to {period.last_day.isoformat()}"
-        steps.append(Step("date", f"{label(g, provision)} binds {span}: on {day.isoformat()} it is {period.status_on(day)}."))
+            steps.append(_step("date", N_("{provision} binds from {start} to {end}: on {day} it is {status}."),
+                               end=period.last_day.isoformat(), **dates))
+        else:
+            steps.append(_step("date", N_("{provision} binds from {start}: on {day} it is {status}."), **dates))
     for enactment in timing.enacted_by:
-        steps.append(Step("date", f"Since {enactment.in_force_from}, {enactment.provision_label} makes the proposal law "
-                                  f"{enactment.extent}" + (f"; what remains proposed: {timing.remains_proposed}" if timing.remains_proposed else ".")))
-    steps.append(Step("date", f"So on {day.isoformat()} the duty is {timing.status}."))
+        enacted = {"start": enactment.in_force_from, "provision": name(g, URIRef(enactment.provision)),
+                   "extent": Word(enactment.extent)}
+        if timing.remains_proposed:
+            steps.append(_step("date", N_("Since {start}, {provision} makes the proposal law {extent}; what remains "
+                                          "proposed: {remains}"), remains=Quoted(timing.remains_proposed), **enacted))
+        else:
+            steps.append(_step("date", N_("Since {start}, {provision} makes the proposal law {extent}."), **enacted))
+    steps.append(_step("date", N_("So on {day} the duty is {status}."), day=day.isoformat(), status=Word(timing.status)))
     return steps
 
 
@@ -228,7 +261,8 @@ def _derivation(kg: KnowledgeGraph, types: list[URIRef], goal: URIRef, depth: in
     g, a = kg.closure, kg.asserted
     path = _subclass_path(a, types, goal)
     if path:
-        return [Step("cax-sco", f"Every {label(g, sub)} is {_a(label(g, sup))} (asserted: {curie(sub)} rdfs:subClassOf {curie(sup)}).")
+        return [_step("cax-sco", N_("Every {sub} is {sup} (asserted: {sub_id} rdfs:subClassOf {sup_id})."),
+                      sub=name(g, sub), sup=name(g, sup, article=True), sub_id=curie(sub), sup_id=curie(sup))
                 for sub, sup in zip(path, path[1:])]
     for definition in a.objects(goal, OWL.equivalentClass):
         for head in a.objects(definition, OWL.intersectionOf):
@@ -236,14 +270,11 @@ def _derivation(kg: KnowledgeGraph, types: list[URIRef], goal: URIRef, depth: in
             if depth > 5 or not all(_subclass_path(a, types, m) or m in types for m in members):
                 continue
             steps = [step for m in members for step in _derivation(kg, types, m, depth + 1)]
-            names = " and ".join(label(g, m) for m in members)
-            return steps + [Step("cls-int1", f"A platform that is both {names} is {_a(label(g, goal))} "
-                                             f"(asserted: {curie(goal)} owl:equivalentClass the intersection of them).")]
+            return steps + [_step("cls-int1", N_("A platform that is both {types} is {goal} (asserted: {goal_id} "
+                                                 "owl:equivalentClass the intersection of them)."),
+                                  types=Both(tuple(name(g, m) for m in members)), goal=name(g, goal, article=True),
+                                  goal_id=curie(goal))]
     return []
-
-
-def _a(noun: str) -> str:
-    return ("an " if noun[:1].lower() in "aeiou" else "a ") + noun
 
 
 def _subclass_path(asserted: Graph, starts: list[URIRef], goal: URIRef) -> list[URIRef]:

@@ -18,13 +18,16 @@ from functools import lru_cache
 from rdflib import Graph, URIRef
 
 from .errors import KGError
+from .i18n import N_
 from .namespaces import DFK
 
-IN_FORCE = "in force"
-NOT_YET_IN_FORCE = "not yet in force"
-NO_LONGER_IN_FORCE = "no longer in force"
-PROPOSED = "proposed"
-PROPOSED_SINCE_ENACTED = "proposed, since enacted"
+# Marked for the catalogue: the values stay English (answers, JSON, URLs); a reader sees them translated.
+IN_FORCE = N_("in force")
+NOT_YET_IN_FORCE = N_("not yet in force")
+NO_LONGER_IN_FORCE = N_("no longer in force")
+PROPOSED = N_("proposed")
+PROPOSED_SINCE_ENACTED = N_("proposed, since enacted")
+IN_WHOLE, IN_PART = N_("in whole"), N_("in part")  # how far a later provision made a proposal law
 STATUSES = (IN_FORCE, NOT_YET_IN_FORCE, NO_LONGER_IN_FORCE, PROPOSED, PROPOSED_SINCE_ENACTED)
 # What "which duties attach on a day" shows: the law of that day and the author's proposals.
 ATTACHING = (IN_FORCE, PROPOSED, PROPOSED_SINCE_ENACTED)
@@ -150,7 +153,7 @@ class Validity:
     def _proposal_timing(self, duty: URIRef, day: dt.date) -> Timing:
         g = self.graph
         enactments, enacted = [], False
-        for predicate, extent in ((DFK.enactedInWholeBy, "in whole"), (DFK.enactedInPartBy, "in part")):
+        for predicate, extent in ((DFK.enactedInWholeBy, IN_WHOLE), (DFK.enactedInPartBy, IN_PART)):
             for provision in sorted(g.objects(duty, predicate)):
                 period = self.period(provision)
                 if period.status_on(day) != IN_FORCE:

@@ -127,7 +127,9 @@ def explanations(kg) -> dict:
     for types in EXPLAINED:
         for row in duties_for(types, kg, as_of=AS_OF):
             result = _plain(explain(row.duty, types, kg, as_of=AS_OF))
-            answers[f"{row.duty} for {' + '.join(types)}"] = {"steps": result["steps"], "passages": result["passages"]}
+            # Each step's English statement: its sentence (template and values, for other languages) is how it is said.
+            steps = [{"rule": s["rule"], "statement": s["statement"]} for s in result["steps"]]
+            answers[f"{row.duty} for {' + '.join(types)}"] = {"steps": steps, "passages": result["passages"]}
     return answers
 
 

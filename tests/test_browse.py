@@ -3,7 +3,7 @@ from rdflib import BNode, Graph, URIRef
 
 from conftest import FIXTURES
 from deepfake_kg.about import citation, counts
-from deepfake_kg.browse import (class_tree, describe, describe_blank, instrument_tree, members, natural_key,
+from deepfake_kg.browse import (class_tree, describe, describe_blank, instrument_tree, members, order_key,
                                 neighbourhood, provision_texts, resolve_entity, short_name)
 from deepfake_kg.build import KnowledgeGraph
 from deepfake_kg.namespaces import DFK, ID, OWL, RDF
@@ -27,8 +27,43 @@ def flatten(nodes):
 
 
 def test_natural_order_of_numbers():
-    assert sorted(["Article 10", "Article 9", "Article 286-1", "Article 286"], key=natural_key) == \
+    assert sorted(["Article 10", "Article 9", "Article 286-1", "Article 286"], key=order_key) == \
         ["Article 9", "Article 10", "Article 286", "Article 286-1"]
+
+
+def test_trees_in_chinese_are_in_pinyin_order_like_every_sorted_list(kg):
+    from deepfake_kg.i18n import sorted_for
+
+    siblings = [[c.label for c in n.children if c.note != "实例"] for n in flatten([class_tree(kg, DFK.Actor, "zh-Hans")])]
+    siblings += [[c.label for c in n.children] for n in flatten(instrument_tree(kg, "zh-Hans")) if not n.note]
+    siblings.append([n.label for n in instrument_tree(kg, "zh-Hans")])
+    siblings = [labels for labels in siblings if len(labels) > 1]
+    assert siblings and all(labels == sorted_for(labels, "zh") for labels in siblings)
+    assert any(labels != sorted(labels) for labels in siblings)  # pinyin, not the order of the code points
+    jurisdictions = [n.label for n in instrument_tree(kg, "zh-Hans")]
+    assert jurisdictions.index("美国") < jurisdictions.index("欧盟") < jurisdictions.index("中华人民共和国")
+
+
+def test_a_class_with_two_parents_stands_under_each_naming_the_other_its_subtree_listed_once(kg):
+    places = [n for n in flatten([class_tree(kg, DFK.Actor)]) if n.iri == str(DFK.ContentDisseminationPlatform)]
+    assert len(places) == 2  # a content-dissemination service provider and an online platform: both true
+    parents = {str(DFK.ContentDisseminationServiceProvider), str(DFK.OnlinePlatform)}
+    assert {p.iri for place in places for p in place.also_under} == parents
+    first, later = places
+    assert str(DFK.VideoSharingPlatform) in [c.iri for c in first.children] and first.listed_under is None
+    assert later.children == [] and later.listed_under.iri in {p.iri for p in later.also_under}
+    classes = [n.iri for n in flatten([class_tree(kg, DFK.Actor)]) if n.children]
+    assert len(classes) == len(set(classes))  # no subtree twice
+
+
+def test_a_parent_asserted_beside_its_own_subclass_is_not_a_second_place():
+    asserted = Graph().parse(data=f"""@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix owl: <{OWL}> .
+        <{EX}A> a owl:Class . <{EX}B> a owl:Class ; rdfs:subClassOf <{EX}A> .
+        <{EX}X> a owl:Class ; rdfs:subClassOf <{EX}A>, <{EX}B> .""", format="turtle")
+    tiny = KnowledgeGraph(asserted, inferred_part(asserted, owlrl_closure(asserted)))
+    tree = class_tree(tiny, URIRef(EX + "A"))
+    assert [n.iri for n in flatten([tree])].count(EX + "X") == 1
+    assert [c.iri for c in tree.children] == [EX + "B"] and tree.children[0].children[0].also_under == []
 
 
 def test_instruments_are_grouped_by_jurisdiction_with_their_provisions(kg):
@@ -50,11 +85,12 @@ def test_aliases_made_by_owl_sameas_are_not_listed_twice(kg):
 
 def test_platform_types_sit_in_the_actor_tree_with_their_dimension(kg):
     tree = class_tree(kg, DFK.Actor)
-    nodes = {n.iri: n for n in flatten([tree])}
+    nodes = {n.iri: n for n in reversed(list(flatten([tree])))}  # a class's first place: where its subtree is
     dissemination = nodes[str(DFK.ContentDisseminationPlatform)]
     assert str(DFK.VideoSharingPlatform) in [c.iri for c in dissemination.children]
     assert nodes[str(DFK.LargeLeadingPlatform)].note == "size tier"
     assert any(n.note == "instance" and n.iri.endswith("authority/cac") for n in flatten([tree]))
+    assert any(n.note == "实例" for n in flatten([class_tree(kg, DFK.Actor, "zh-Hans")]))
 
 
 def test_members_of_a_class_include_members_of_its_subclasses(kg):

@@ -126,3 +126,34 @@ def test_each_page_in_chinese_shows_no_untranslated_english(name):
     texts = _page_texts(at)
     assert len(texts) > 10
     assert untranslated_in(texts) == []
+
+
+# ---------------------------------------------------------------- the package's sentences (explanations)
+
+def test_an_explanation_is_said_in_chinese_with_the_graphs_chinese_names(kg):
+    from deepfake_kg.duties import explain
+    from deepfake_kg.wording import Name
+
+    why = explain("cl-286-1-comply-with-correction-order", ["dfk:VideoSharingPlatform"], kg, as_of="2026-11-30")
+    assert {s.rule for s in why.steps} >= {"cax-sco", "cls-hv1", "legal basis", "date"}
+    for step in why.steps:
+        assert step.text("en") == step.statement  # English is the source: the CLI's and the JSON's text
+        chinese = step.text("zh")
+        assert re.search(r"[\u4e00-\u9fff]", chinese) and chinese != step.statement
+        for value in step.sentence.values.values():
+            if isinstance(value, Name):
+                assert (value.zh or value.en) in chinese and value.en not in chinese.replace(value.zh, "")
+    dated = next(s for s in why.steps if s.rule == "date").text("zh")
+    assert "2015-11-01" in dated and gettext("in force", "zh") in dated  # status words through the catalogue
+
+
+def test_a_name_without_chinese_label_is_marked_in_a_chinese_sentence():
+    from deepfake_kg.wording import Both, Name, Quoted, Sentence, Word
+
+    sentence = Sentence("Every {sub} is {sup} (asserted: {sub_id} rdfs:subClassOf {sup_id}).",
+                        {"sub": Name("x:a", "video-sharing platform", "视频分享平台"),
+                         "sup": Name("x:b", "online platform", "", article=True), "sub_id": "x:a", "sup_id": "x:b"})
+    assert sentence.text("en") == "Every video-sharing platform is an online platform (asserted: x:a rdfs:subClassOf x:b)."
+    assert sentence.text("zh").startswith("每个视频分享平台都是online platform [EN]")
+    both = Sentence("So on {day} the duty is {status}.", {"day": "2026-01-01", "status": Both((Word("in force"), Quoted("x")))})
+    assert both.text("zh") == gettext("So on {day} the duty is {status}.", "zh").format(day="2026-01-01", status="现行和x")

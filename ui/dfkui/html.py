@@ -147,6 +147,21 @@ def link(iri: str, text: str | None = None, lang: str = "en", text_lang: str | N
     return f'<a href="{escape(entity_href(iri, lang))}" target="_self">{inner}</a>'
 
 
+def sentence_html(sentence) -> str:
+    """A sentence of the package (a step of an explanation) in the page's language: each resource it names a link
+    to its page, marked EN where the graph has no Chinese name; text quoted from the data in its own language."""
+    page_lang = state.lang()
+
+    def show(name, lang: str) -> str:
+        text, text_lang = name.label(lang)
+        return escape(name.article_before(lang)) + link(name.iri, text, page_lang, text_lang=text_lang)
+
+    def quote(quoted, lang: str) -> str:
+        return f'<span lang="{escape(quoted.lang or "und")}">{escape(quoted.text)}</span>'
+
+    return sentence.text(page_lang, show=show, quote=quote, literal=escape)
+
+
 def muted(text: str, tag: str = "span", css_class: str = "dfk-muted") -> str:
     """Text in grey (a note, a caption inside HTML), escaped."""
     return f'<{tag} class="{css_class}">{escape(text)}</{tag}>'
@@ -203,6 +218,18 @@ def tree(nodes: list[TreeNode], lang: str = "en") -> str:
         else:
             text = link(node.iri, node.label, lang) if node.iri else escape(node.label)
         children = f"<ul>{''.join(item(c) for c in node.children)}</ul>" if node.children else ""
-        return f"<li>{text}{note}{children}</li>"
+        return f"<li>{text}{note}{inheritance(node)}{children}</li>"
+
+    def inheritance(node: TreeNode) -> str:
+        """Multiple inheritance said, not hidden: the other parents, and where the subtree is listed."""
+        said = ""
+        if node.also_under:
+            others = ", ".join(link(p.iri, lang=lang) for p in node.also_under)
+            said += ' <span class="dfk-muted">· ' + escape(_("also a subclass of {parents}")).format(parents=others) + "</span>"
+        if node.listed_under is not None:
+            where = link(node.listed_under.iri, lang=lang)
+            said += (' <span class="dfk-muted">· ' + escape(_("its subclasses and members are listed under {parent}"))
+                     .format(parent=where) + "</span>")
+        return said
 
     return f'<ul class="dfk-tree">{"".join(item(n) for n in nodes)}</ul>'

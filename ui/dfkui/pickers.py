@@ -12,7 +12,7 @@ import re
 import streamlit as st
 
 from . import html
-from .i18n import _
+from .i18n import _, sort_key
 
 SHORT = {"function": "function", "size tier": "size", "risk rating": "risk"}  # the keys the URLs have always used
 
@@ -58,7 +58,7 @@ def draw(prefix: str, dimensions, names: dict[str, str], container=None, on_chan
     """One row of chips per dimension; `names` gives each type's name in the page's language."""
     target = container or st
     for dimension in dimensions:
-        options = [local(t.iri) for t in dimension.types]
+        options = sorted((local(t.iri) for t in dimension.types), key=lambda t: sort_key(names.get(t, t)))
         title = html.shown_name(*html.label_of(dimension.iri))
         title = title[:1].upper() + title[1:]  # the graph's labels are lower case, as in running text
         if dimension.single_choice:

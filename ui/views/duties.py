@@ -5,7 +5,7 @@ from html import escape
 
 import streamlit as st
 from dfkui import dates, html, pickers, state, timeline_chart
-from dfkui.i18n import N_, _, ngettext
+from dfkui.i18n import N_, _, ngettext, sort_key
 from dfkui.resources import knowledge_graph, read_types, types_of
 from deepfake_kg.api import (DFK, InconsistentGraph, dimension_choices, duties_for, duties_per_jurisdiction, duties_text,
                              examples, explain, members, provision_text)
@@ -110,7 +110,8 @@ except InconsistentGraph as error:
 
 status_wanted = STATUSES[st.session_state.duties_status]
 jurisdiction = st.session_state.duties_jurisdiction
-rows = every_row
+# In the page's language's order (Chinese: by pinyin), the law in force first.
+rows = sorted(every_row, key=lambda r: (r.status != "in force", sort_key(r.label_zh if lang == "zh" and r.label_zh else r.label)))
 if status_wanted != "all":  # "proposed" includes "proposed, since enacted": still the author's proposal
     rows = [r for r in rows if (r.status == "in force") == (status_wanted == "in force")]
 if jurisdiction == "none":
@@ -181,7 +182,7 @@ def duty_cell(row) -> str:
 def explanation(row, types) -> str:
     why = explain(row.duty, types, as_of=dates.as_of(), kg=kg)
     parts = [html.muted(_("Why this duty attaches"), "p", "dfk-why-title"),
-             "<ol class='dfk-steps'>" + "".join(f'<li><code>{escape(s.rule)}</code> <span lang="en">{escape(s.statement)}</span></li>'
+             "<ol class='dfk-steps'>" + "".join(f'<li><code>{escape(s.rule)}</code> {html.sentence_html(s.sentence)}</li>'
                                                for s in why.steps) + "</ol>"]
     for basis in row.legal_basis:
         text = provision_text(basis.provision.iri, kg=kg)
