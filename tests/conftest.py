@@ -1,5 +1,6 @@
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,19 @@ def pytest_sessionstart(session):
         where = "CI=true but the source paper is missing" if why == PAPER_MISSING else why
         pytest.exit(f"{where}: set DEEPFAKE_KG_PAPER to the paper's plain text ({PAPER_NAME}) so that every "
                     "quotation is checked.", returncode=1)
+
+
+@pytest.fixture(autouse=True)
+def _fast_tests_start_no_process(request, monkeypatch):
+    """Keep the default run fast by construction: a child process costs seconds on two cores, so a test that starts
+    one (the command line, a server, Java, a wheel) must be marked `slow` (CI runs it; the default run does not)."""
+    if request.node.get_closest_marker("slow") or request.node.get_closest_marker("browser"):
+        return
+
+    def refuse(self, args, *rest, **kwargs):
+        raise AssertionError(f"{request.node.nodeid} starts a child process ({args!r}): mark it @pytest.mark.slow")
+
+    monkeypatch.setattr(subprocess.Popen, "__init__", refuse)
 
 
 @pytest.fixture(scope="session")

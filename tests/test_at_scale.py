@@ -13,6 +13,8 @@ from deepfake_kg.reasoning.at_scale import closure_to_nquads, read_inferred
 from deepfake_kg.resolve import platform_types
 from deepfake_kg.store_answers import duties_in_store, load_store, query_store
 
+pytestmark = pytest.mark.slow  # the scale engine reasons the whole graph in DuckDB and Oxigraph
+
 
 @pytest.fixture(scope="module")
 def scale_build(tmp_path_factory):
@@ -30,7 +32,6 @@ def test_the_kg_is_reasoned_at_scale_as_by_the_fast_engine(scale_build):
     assert set(stages.seconds) == {"read", "schema", "rules", "check", "filter", "write"}
 
 
-@pytest.mark.slow
 def test_the_kg_is_reasoned_at_scale_as_by_owlrl():
     asserted = load_sources()
     assert reasoning.infer(asserted, "scale") == reasoning.infer(asserted, "owlrl")

@@ -7,6 +7,8 @@ from conftest import files_of
 from deepfake_kg.build import build
 from deepfake_kg.errors import DataFileError, InconsistentGraph
 
+pytestmark = pytest.mark.slow  # each test rebuilds the graph
+
 
 def test_build_writes_asserted_and_inferred_as_named_graphs(kg, tmp_path):
     fresh = build(tmp_path / "b")

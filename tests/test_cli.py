@@ -17,6 +17,7 @@ def run(*args):
     return done.returncode, done.stdout, done.stderr
 
 
+@pytest.mark.slow  # a child process
 def test_duties_of_a_video_sharing_platform_as_json(kg):
     code, out, err = run("duties", "video-sharing platform", "--format", "json")
     assert code == 0, err
@@ -45,6 +46,7 @@ def test_types_may_be_given_as_curie_iri_or_chinese_label(capsys, kg):
     assert rows and {"duty", "status", "quote"} <= set(rows[0])
 
 
+@pytest.mark.slow  # a child process
 def test_an_unknown_type_exits_2_with_the_closest_matches():
     code, out, err = run("duties", "video sharing platfrom")
     assert code == 2
@@ -80,6 +82,7 @@ def test_export_inferred_adds_the_closure(capsys, kg):
     assert len(Graph().parse(data=capsys.readouterr().out, format="nt")) == len(kg.closure)
 
 
+@pytest.mark.slow  # a child process
 def test_query_from_stdin_as_sparql_json(kg):
     done = subprocess.run([sys.executable, "-m", "deepfake_kg", "query", "-", "--format", "json"],
                           input="PREFIX dfk: <https://w3id.org/deepfake-kg/ontology#>\nSELECT (COUNT(?d) AS ?n) WHERE { ?d a dfk:Duty }",
@@ -90,6 +93,7 @@ def test_query_from_stdin_as_sparql_json(kg):
     assert int(data["results"]["bindings"][0]["n"]["value"]) > 20
 
 
+@pytest.mark.slow  # a child process
 def test_malformed_sparql_exits_2_with_line_and_column():
     done = subprocess.run([sys.executable, "-m", "deepfake_kg", "query", "-"], input="SELECT * WHERE {\n ?s ?p }",
                           capture_output=True, text=True, timeout=300)
@@ -97,6 +101,7 @@ def test_malformed_sparql_exits_2_with_line_and_column():
     assert "line 2" in done.stderr and "column" in done.stderr
 
 
+@pytest.mark.slow  # a child process
 def test_an_unreachable_endpoint_gets_a_clear_message(tmp_path):
     import socket
 
@@ -110,6 +115,7 @@ def test_an_unreachable_endpoint_gets_a_clear_message(tmp_path):
     assert "Cannot reach the SPARQL endpoint" in err
 
 
+@pytest.mark.slow  # a child process
 @pytest.mark.parametrize("fmt", ["table", "json", "csv"])
 def test_a_lone_surrogate_in_a_result_is_printed_escaped_in_every_format(kg, fmt):
     done = subprocess.run([sys.executable, "-m", "deepfake_kg", "query", "-", "--format", fmt],
@@ -120,6 +126,7 @@ def test_a_lone_surrogate_in_a_result_is_printed_escaped_in_every_format(kg, fmt
         assert json.loads(done.stdout)["results"]["bindings"][0]["x"]["value"] == "a\ud800b"
 
 
+@pytest.mark.slow  # a child process
 def test_a_lone_surrogate_in_a_constructed_graph_is_a_one_sentence_error(kg):
     done = subprocess.run([sys.executable, "-m", "deepfake_kg", "query", "-"],
                           input="CONSTRUCT { <urn:a> <urn:b> ?x } WHERE { BIND('\\uD800' AS ?x) }",
@@ -148,6 +155,7 @@ def test_explain_accepts_an_id_a_curie_an_iri_or_a_label_alike(capsys, kg):
     assert all(a == answers[0] for a in answers) and answers[0]["duty"]["iri"] == row.duty
 
 
+@pytest.mark.slow  # a child process
 def test_an_unknown_duty_gets_suggestions_and_no_rdflib_warning():
     code, out, err = run("explain", "remove ilegal content", "video-sharing platform")
     assert code == 2 and out == ""
@@ -201,6 +209,7 @@ def test_examples_lists_each_ready_platform_with_types_duties_accepts(capsys, kg
 @pytest.mark.parametrize("args", [("explain", "id:duty/no such", "video-sharing platform"),
                                   ("explain", "http://x y", "video-sharing platform"),
                                   ("duties", "dfk:Video Sharing"), ("duties", "<http://a b>"), ("describe", "dfk:a b")])
+@pytest.mark.slow  # a child process
 def test_text_that_cannot_be_an_iri_gets_one_sentence_and_no_rdflib_warning(args):
     code, out, err = run(*args)
     assert code == 2 and out == ""

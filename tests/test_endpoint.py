@@ -102,6 +102,7 @@ def test_a_busy_port_is_refused_with_the_port_named(endpoint):
         oxigraph.start_server(endpoint.store, port=endpoint.port)
 
 
+@pytest.mark.slow  # a child process
 def test_publish_puts_both_graphs_and_the_published_store_answers_the_same(kg, tmp_path):
     with oxigraph.start_server(tmp_path / "writable", read_only=False) as server:
         first = publish(kg, server.store_url)
@@ -123,6 +124,7 @@ def test_publish_to_nowhere_says_it_cannot_reach_it(kg):
         publish(kg, f"http://127.0.0.1:{unused_port()}/store", timeout=3)
 
 
+@pytest.mark.slow  # a child process
 def test_serve_from_the_command_line_answers_and_stops_on_ctrl_c(tmp_path):
     port = oxigraph.free_port()
     serve = subprocess.Popen([sys.executable, "-m", "deepfake_kg", "serve", "--port", str(port), "--store", str(tmp_path / "store")],

@@ -13,6 +13,8 @@ from deepfake_kg import api
 from deepfake_kg.build import build
 from deepfake_kg.paths import DATA_DIR, ONTOLOGY_DIR
 
+pytestmark = pytest.mark.slow  # each test rebuilds a copy of the graph with a new type
+
 # Fixture data for this test only (a throw-away copy), not a statement about any real law.
 ONTOLOGY = """@prefix dfk:  <https://w3id.org/deepfake-kg/ontology#> .
 @prefix owl:  <http://www.w3.org/2002/07/owl#> .

@@ -41,6 +41,9 @@ def read_list(path: Path = LIST) -> tuple[dict, dict]:
 TERMS, LINKS = read_list()
 
 
+RELEASES = pytest.mark.slow  # the VoID file is read from a whole release
+
+
 @pytest.fixture(scope="module")
 def void(kg, tmp_path_factory):
     out = tmp_path_factory.mktemp("void")
@@ -61,7 +64,7 @@ def iris_in(graph: Graph, skip_predicates=()):
 
 def sources():
     files = sorted(ONTOLOGY_DIR.glob("*.ttl")) + sorted(DATA_DIR.glob("*.ttl"))
-    return [pytest.param(path, id=f"{path.parent.name}/{path.name}") for path in files] + [pytest.param(None, id="dist/void.ttl")]
+    return [pytest.param(path, id=f"{path.parent.name}/{path.name}") for path in files] + [pytest.param(None, id="dist/void.ttl", marks=RELEASES)]
 
 
 def problems(iris) -> list[str]:
@@ -88,15 +91,16 @@ def problems(iris) -> list[str]:
 
 
 @pytest.mark.parametrize("path", sources())
-def test_every_external_iri_is_listed_and_checked(path, void):
+def test_every_external_iri_is_listed_and_checked(path, request):
     if path is None:
         # void:vocabulary names namespaces, not terms: checked on their own below
-        graph, skip = void, (rdfns.VOID.vocabulary,)
+        graph, skip = request.getfixturevalue("void"), (rdfns.VOID.vocabulary,)
     else:
         graph, skip = Graph().parse(path, format="turtle"), ()
     assert problems(iris_in(graph, skip)) == []
 
 
+@RELEASES
 def test_void_vocabularies_are_namespaces_of_listed_terms(void):
     listed = [*TERMS, *(str(ns) for ns in CORE)]
     for namespace in map(str, void.objects(None, rdfns.VOID.vocabulary)):

@@ -8,6 +8,8 @@ import pytest
 
 from deepfake_kg.export import export
 
+pytestmark = pytest.mark.slow  # HermiT runs in Java
+
 
 @pytest.mark.skipif(shutil.which("java") is None, reason="HermiT needs Java; .ci/run installs it")
 def test_hermit_finds_the_graph_consistent(kg, tmp_path):

@@ -130,6 +130,7 @@ def _add(project_copy, text):
         "@base <https://w3id.org/deepfake-kg/id/> .\n" + text)
 
 
+@pytest.mark.slow  # rebuilds a changed copy of the graph
 def test_a_functional_property_with_two_literal_values_fails_the_build(project_copy, tmp_path):
     _add(project_copy, 'dfk:prop a owl:DatatypeProperty , owl:FunctionalProperty .\n'
                        '<x> a owl:NamedIndividual ; dfk:prop "one" , "two" .\n')
@@ -137,6 +138,7 @@ def test_a_functional_property_with_two_literal_values_fails_the_build(project_c
         build(tmp_path / "b", files_of(project_copy))
 
 
+@pytest.mark.slow  # rebuilds a changed copy of the graph
 def test_all_different_individuals_made_the_same_fail_the_build(project_copy, tmp_path):
     _add(project_copy, "<a> a owl:NamedIndividual . <b> a owl:NamedIndividual .\n"
                        "[] a owl:AllDifferent ; owl:distinctMembers ( <a> <b> ) .\n<a> owl:sameAs <b> .\n")

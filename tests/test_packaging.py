@@ -15,6 +15,7 @@ from deepfake_kg.paths import source_files
 REPO = Path(__file__).resolve().parent.parent
 
 
+@pytest.mark.slow  # a child process
 def test_the_version_is_written_in_one_place_and_printed_by_the_command():
     project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
     assert "version" not in project and "version" in project["dynamic"]
@@ -35,6 +36,7 @@ def _where(env: dict) -> list[str]:
     return done.stdout.splitlines()
 
 
+@pytest.mark.slow  # a child process
 def test_each_source_folder_has_its_own_build_cache_in_the_users_cache_folder(tmp_path):
     cache = tmp_path / "cache"
     root, here = _where({"XDG_CACHE_HOME": str(cache)})
@@ -45,6 +47,7 @@ def test_each_source_folder_has_its_own_build_cache_in_the_users_cache_folder(tm
     assert _where({"DEEPFAKE_KG_BUILD": str(tmp_path / "mine")})[1] == str(tmp_path / "mine")
 
 
+@pytest.mark.slow  # a child process
 @pytest.mark.parametrize("make", ["missing", "empty"])
 def test_a_missing_or_empty_source_folder_is_a_one_sentence_error(tmp_path, make):
     (tmp_path / "data").mkdir()

@@ -11,6 +11,8 @@ from deepfake_kg import paths
 from deepfake_kg.errors import KGError
 from deepfake_kg.paths import PAPER_NAME, paper_file
 
+pytestmark = pytest.mark.slow  # child processes with and without the paper
+
 REPO = Path(__file__).resolve().parent.parent
 
 

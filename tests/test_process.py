@@ -12,6 +12,8 @@ import pytest
 
 from deepfake_kg.server import free_port
 
+pytestmark = pytest.mark.slow  # child processes stopped by signals
+
 DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 

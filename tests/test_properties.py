@@ -8,6 +8,8 @@ from deepfake_kg.errors import QueryError, UnknownPlatformType
 from deepfake_kg.resolve import platform_types
 from deepfake_kg.sparql_guard import check_query
 
+pytestmark = pytest.mark.slow  # Hypothesis tries hundreds of inputs
+
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 

@@ -214,6 +214,7 @@ def test_every_request_leaves_one_access_log_line(front, caplog):
     assert entries[0]["client"] == "127.0.0.1" and entries[0]["ms"] >= 0 and "SERVICE" in entries[1]["error"]
 
 
+@pytest.mark.slow  # a load test: many queries at once
 def test_a_short_load_on_loopback_loses_nothing_and_answers_correctly(kg, front):
     """16 clients for 4 s, a mix of queries; every answer is checked (the timed run is benchmarks/public_endpoint.py)."""
     mix = [q for q in NAMED_QUERIES if len(run_local(q.text, kg.dataset).bindings) <= SETTINGS.max_rows][:5]
@@ -239,6 +240,7 @@ def test_a_short_load_on_loopback_loses_nothing_and_answers_correctly(kg, front)
     assert [w for _, wrong in results for w in wrong] == []
 
 
+@pytest.mark.slow  # a child process
 def test_the_command_serves_and_stops_with_its_oxigraph_on_sigterm(kg, tmp_path):
     command = [sys.executable, "-m", "deepfake_kg", "serve", "--public", "--port", "0", "--store", str(tmp_path / "store"),
                "--access-log", str(tmp_path / "access.log")]

@@ -18,6 +18,7 @@ def test_every_quotation_is_in_the_paper_and_in_its_section(paper, kg):
     assert findings.quotations == len(passages) >= 80
 
 
+@pytest.mark.slow  # a child process
 def test_the_shared_checker_reports_no_misses(paper):
     checker = paper.path.resolve().parent.parent / "tools" / "check_quotes.py"
     if not checker.is_file():

@@ -16,6 +16,8 @@ from deepfake_kg.namespaces import DATASET_IRI, DCTERMS, JSONLD_CONTEXT_IRI, OWL
 from deepfake_kg.query import run_local
 from deepfake_kg.release import DCAT, FORMATS, LICENSE, PARTS, VOID, read_jsonld, release
 
+pytestmark = pytest.mark.slow  # a release writes every part in four formats
+
 NUMBERS = {URIRef("http://www.w3.org/2001/XMLSchema#" + t) for t in ("integer", "decimal", "double", "float")}
 RDF_READERS = {".ttl": "turtle", ".nt": "nt", ".rdf": "xml"}
 RAPPER_READERS = {".ttl": "turtle", ".nt": "ntriples", ".rdf": "rdfxml", ".nq": "nquads", ".trig": "trig"}

@@ -4,11 +4,14 @@ import os
 import subprocess
 import sys
 
+import pytest
 from conftest import files_of
 from deepfake_kg.build import build
 from deepfake_kg.paper import NOT_CHECKED, read_paper
 from deepfake_kg.passages import REGENERATE, editions
 from deepfake_kg.validate import validate
+
+pytestmark = pytest.mark.slow  # each test validates a changed copy of the graph
 
 
 def test_the_project_data_is_valid_without_the_paper(kg):

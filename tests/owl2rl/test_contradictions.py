@@ -8,6 +8,8 @@ from deepfake_kg.errors import InconsistentGraph
 
 from .rules import PREFIXES
 
+pytestmark = pytest.mark.conformance  # CI runs the suites; the default run does not
+
 EX = "http://test.org/"
 
 CASES = {

@@ -12,6 +12,8 @@ from rdflib.namespace import OWL, RDF
 from deepfake_kg import reasoning
 from deepfake_kg.errors import InconsistentGraph
 
+pytestmark = pytest.mark.conformance  # CI runs the suites; the default run does not
+
 T = Namespace("http://test.org/")  # owlrl.Namespaces.T
 RELS = Namespace("http://example.org/relatives#")
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")  # not rdflib's: pytest probes its attributes and it warns

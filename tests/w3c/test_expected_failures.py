@@ -21,6 +21,8 @@ from .test_rdf_syntax import QUADS, SUITES as RDF_SUITES, as_graph
 from .test_sparql_eval import EMBEDDED, ENDPOINT
 from .test_sparql_syntax import QUERY_SUITE
 
+pytestmark = pytest.mark.conformance  # CI runs the suites; the default run does not
+
 EVAL = {c.id: c for c in cases(QUERY_DIRS, {"QueryEvaluationTest"})}
 SYNTAX = {c.id: c for c in cases(QUERY_DIRS, {"PositiveSyntaxTest11", "NegativeSyntaxTest11"})}
 RDF = {(RDF_SUITES[fmt], c.id): (fmt, c) for fmt, c in RDF_CASES}

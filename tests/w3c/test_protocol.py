@@ -21,6 +21,8 @@ from deepfake_kg.public_endpoint import GRAPH_FORMATS, SELECT_FORMATS, PublicSet
 from .protocol import PROTOCOL_DIR, protocol_tests
 from .suites import expect, note
 
+pytestmark = pytest.mark.conformance  # CI runs the suites; the default run does not
+
 SUITE = "W3C SPARQL 1.1 Protocol (public endpoint)"
 TESTS = protocol_tests()
 READ_ONLY = "refused by design"

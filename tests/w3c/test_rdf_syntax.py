@@ -17,6 +17,8 @@ from .manifest import RDF_DIRS, Case, cases
 from .results import exact_literals
 from .suites import expect, note
 
+pytestmark = pytest.mark.conformance  # CI runs the suites; the default run does not
+
 SUITES = {fmt: f"W3C RDF 1.1 {fmt} syntax (untrusted-file reader)" for fmt in RDF_DIRS}
 QUADS = {"N-Quads", "TriG"}
 CASES = [(fmt, case) for fmt, directory in RDF_DIRS.items() for case in cases([directory], {

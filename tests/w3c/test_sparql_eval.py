@@ -22,6 +22,8 @@ from deepfake_kg.errors import QueryError
 from deepfake_kg.query import QueryResult, run_local, run_remote
 from deepfake_kg.sparql_guard import Limits
 
+pytestmark = pytest.mark.conformance  # CI runs the suites; the default run does not
+
 EMBEDDED = "W3C SPARQL 1.1 query evaluation (embedded, guarded)"
 ENDPOINT = "W3C SPARQL 1.1 query evaluation (Oxigraph endpoint, guarded)"
 CASES = cases(QUERY_DIRS, {"QueryEvaluationTest"})

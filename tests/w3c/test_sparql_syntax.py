@@ -16,6 +16,8 @@ from deepfake_kg.sparql_guard import check_query
 from .manifest import QUERY_DIRS, REFUSED_DIRS, cases
 from .suites import expect, note
 
+pytestmark = pytest.mark.conformance  # CI runs the suites; the default run does not
+
 QUERY_SUITE = "W3C SPARQL 1.1 query syntax (guard)"
 REFUSED_SUITE = "W3C SPARQL 1.1 update and federation syntax (guard refuses)"
 QUERY_CASES = cases(QUERY_DIRS, {"PositiveSyntaxTest11", "NegativeSyntaxTest11"})
