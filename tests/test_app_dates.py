@@ -1,4 +1,6 @@
-"""The day the law is read on: one date control for every page, in the URL, passed to the API as `as_of`."""
+"""The day the law is read on: one date control for every page, in the URL, passed to the API as `as_of`.
+Typed into the field (YYYY-MM-DD) or picked from the calendar; typing it in a real browser is
+tests/test_browser_flows.py's."""
 import datetime as dt
 
 from test_app import duty_rows, ok, open_page, warnings
@@ -8,38 +10,77 @@ def bases(at) -> str:
     return " ".join(row["html"] for row in duty_rows(at))
 
 
+def field(at):
+    return at.text_input(key="as_of_text")
+
+
+def calendar(at):
+    return at.date_input(key="as_of_pick")
+
+
+def sidebar_errors(at) -> list[str]:
+    return [e.value for e in at.sidebar.error]
+
+
 def test_the_duties_of_a_face_swap_app_depend_on_the_day():
     before = ok(open_page("duties", types="FaceSwapService", date="2020-01-01"))
     after = ok(open_page("duties", types="FaceSwapService", date="2024-01-01"))
     # the Deep Synthesis Provisions bind from 10 January 2023
     assert "Deep Synthesis Provisions" not in bases(before)
     assert "Deep Synthesis Provisions" in bases(after)
-    assert before.date_input(key="as_of").value == dt.date(2020, 1, 1)
+    assert field(before).value == "2020-01-01"
+    assert calendar(before).value == dt.date(2020, 1, 1)
     assert before.query_params["date"] == "2020-01-01"
 
 
 def test_today_is_the_default_and_stays_out_of_the_link():
     at = ok(open_page("duties", types="FaceSwapService"))
-    assert at.date_input(key="as_of").value == dt.date.today()
+    assert field(at).value == dt.date.today().isoformat()
+    assert calendar(at).value == dt.date.today()
     assert "date" not in at.query_params
 
 
-def test_changing_the_date_changes_the_answer_and_the_link():
+def test_typing_a_day_changes_the_answer_the_calendar_and_the_link():
     at = ok(open_page("duties", types="FaceSwapService"))
     assert "Deep Synthesis Provisions" in bases(at)
-    at.date_input(key="as_of").set_value(dt.date(2022, 12, 31))  # the day before they bind
+    field(at).input(" 2022-12-31 ")  # the day before they bind; spaces around it are forgiven
     ok(at.run())
     assert "Deep Synthesis Provisions" not in bases(at)
     assert at.query_params["date"] == "2022-12-31"
+    assert field(at).value == "2022-12-31" and calendar(at).value == dt.date(2022, 12, 31)
+
+
+def test_picking_a_day_from_the_calendar_changes_the_field_and_the_link():
+    at = ok(open_page("duties", types="FaceSwapService"))
+    calendar(at).set_value(dt.date(2022, 12, 31))
+    ok(at.run())
+    assert "Deep Synthesis Provisions" not in bases(at)
+    assert field(at).value == "2022-12-31"
+    assert at.query_params["date"] == "2022-12-31"
+
+
+def test_a_typed_text_that_is_not_a_day_is_said_and_changes_nothing():
+    at = ok(open_page("duties", types="FaceSwapService", date="2024-01-01"))
+    for typed, said in (("2024-13-45", "is not a day"), ("1st of May", "is not a day"), ("1850-01-01", "outside")):
+        field(at).input(typed)
+        ok(at.run())
+        assert len(sidebar_errors(at)) == 1 and said in sidebar_errors(at)[0], sidebar_errors(at)
+        assert field(at).value == typed  # left as typed, to be corrected
+        assert at.query_params["date"] == "2024-01-01"
+        assert "Deep Synthesis Provisions" in bases(at)
+    field(at).input("2020-01-01")
+    ok(at.run())
+    assert not sidebar_errors(at)
+    assert at.query_params["date"] == "2020-01-01"
 
 
 def test_the_date_is_shared_by_every_page():
     at = ok(open_page("compare", date="2020-01-01"))
-    assert at.date_input(key="as_of").value == dt.date(2020, 1, 1)
+    assert field(at).value == "2020-01-01"
     assert at.query_params["date"] == "2020-01-01"
 
 
-def test_a_date_that_is_not_a_day_is_a_notice():
+def test_a_date_in_the_link_that_is_not_a_day_is_a_notice():
     at = ok(open_page("duties", types="FaceSwapService", date="2024-13-45"))
     assert "2024-13-45" in " ".join(warnings(at))
-    assert at.date_input(key="as_of").value == dt.date.today()
+    assert field(at).value == dt.date.today().isoformat()

@@ -45,7 +45,9 @@ with st.sidebar:
              help=_("The language of the whole explorer. Names of resources come from the graph; where it has no "
                     "Chinese name, the English one is shown, marked EN."))
     dates.date_control(_("The law on"), _("Every page answers for this day: which duties bind, which provisions are in "
-                                          "force, which proposals have since been enacted. Today by default."))
+                                          "force, which proposals have since been enacted. Today by default. Type a day "
+                                          "(YYYY-MM-DD) and press Enter, or pick one from the calendar."),
+                       _("Calendar"), _("Pick the day from a calendar"))
     st.caption(_("For study, not legal advice. The graph models one paper's account of the law "
                  "and keeps the law in force apart from what the author proposes."))
 for notice in notices:

@@ -11,11 +11,9 @@ from html import escape
 from deepfake_kg import api
 
 from . import html, state
+from .marks import mark_html, status_html
 from .i18n import N_, _
 
-STATUS_WORDS = {"established": N_("established"), "not established": N_("not established"),
-                "undetermined": N_("undetermined")}
-STATUS_MARKS = {"established": "✓", "not established": "✗", "undetermined": "?"}
 FRAMEWORKS = {"today": N_("Under today's law"), "proposed": N_("Under the author's proposals")}
 FRAMEWORK_STATUS = {"today": "in force", "proposed": "proposed"}
 NOT_ADVICE = N_("For study of the paper's argument only: not legal advice.")  # the package's NOT_ADVICE, translated
@@ -25,10 +23,6 @@ PRINT_CSS = """
 <style>
 .dfk-verdict { border: 1px solid rgba(128,128,128,0.35); border-radius: 0.5rem; padding: 0.6rem 0.8rem; margin-bottom: 0.8rem; }
 .dfk-verdict h4 { margin: 0 0 0.3rem 0; font-size: 1rem; }
-.dfk-verdict .status { font-weight: 700; }
-.dfk-verdict .status.established { color: #b42318; }
-.dfk-verdict .status.not-established { color: #1b7f3b; }
-.dfk-verdict .status.undetermined { color: #a05a00; }
 .dfk-verdict ul { margin: 0.2rem 0 0.2rem 1.1rem; padding: 0; }
 .dfk-verdict li { margin: 0.1rem 0; font-size: 0.88rem; }
 .dfk-why { border-left: 3px solid rgba(36,70,168,0.5); padding: 0.3rem 0.7rem; margin: 0.6rem 0; font-size: 0.92rem; }
@@ -54,12 +48,6 @@ PRINT_CSS = """
 }
 </style>
 """
-
-
-def status_html(status: str) -> str:
-    word = _(STATUS_WORDS.get(status, status))
-    return (f'<span class="status {status.replace(" ", "-")}" data-status="{escape(status)}">'
-            f'{STATUS_MARKS.get(status, "")} {escape(word)}</span>')
 
 
 def answer_text(question, value) -> str:
@@ -117,7 +105,7 @@ def verdict_html(key: str, verdict, by_field: dict, with_sources: bool = False) 
         source = ""
         if with_sources and element.basis.get("iri"):
             source = f' <span class="dfk-muted">({html.link(element.basis["iri"], lang=lang)})</span>'
-        items.append(f"<li>{STATUS_MARKS.get(element.status, '')} {name}{source}</li>")
+        items.append(f"<li>{mark_html(element.status)} {name}{source}</li>")
     qualified, would_change = _("Qualified by:"), _("What would change the outcome:")
     parts = [f'<div class="dfk-verdict" data-testid="verdict-{key}">',
              f'<h4>{html.badge(FRAMEWORK_STATUS[key], lang)} {escape(_(FRAMEWORKS[key]))}</h4>',

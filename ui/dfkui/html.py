@@ -88,6 +88,11 @@ table.dfk-statements th:first-child { width: 34%; }
              background: rgba(128,128,128,0.18); opacity: 0.85; vertical-align: super; }
 .dfk-results { max-height: 36rem; overflow: auto; }
 .dfk-results thead th { position: sticky; top: 0; background: var(--background-color, #fff); }
+/* ✓ ✗ ? (dfkui/marks.py): at least 4.5:1 on white and on the sidebar's grey; the mark and word say it too. */
+.dfk-mark { font-weight: 700; }
+.dfk-mark.yes { color: #1b7f3b; }
+.dfk-mark.no { color: #b42318; }
+.dfk-mark.open { color: #8a5300; }
 </style>
 """
 

@@ -5,7 +5,7 @@ from html import escape
 
 import streamlit as st
 
-from dfkui import dates, html, state
+from dfkui import dates, html, marks, state
 from dfkui.i18n import _
 from dfkui.resources import knowledge_graph, read_types, type_key, types_of
 from deepfake_kg.api import (NOT_ADVICE, FactSchema, InconsistentGraph, ScenarioError, assess, fact_schema,
@@ -162,16 +162,17 @@ if result.differs:
     st.markdown('<span class="dfk-badge proposed">The two frameworks come out differently</span>', unsafe_allow_html=True)
 left, right = st.columns(2)
 for column, heading, status, verdict, conclusions in (
-    (left, "Under today's law", "in force", result.verdict_today, result.today),
-    (right, "Under the author's proposals", "proposed", result.verdict_proposed, result.proposed),
+    (left, "Under today's law", "in force", result.verdicts["today"], result.today),
+    (right, "Under the author's proposals", "proposed", result.verdicts["proposed"], result.proposed),
 ):
     with column:
         st.subheader(heading)
-        st.markdown(f'{html.badge(status, lang)} <span data-testid="verdict-{status.replace(" ", "-")}"><b>{escape(verdict)}</b></span>',
-                    unsafe_allow_html=True)
+        # The statement begins with its status ("not established: …"): shown once, as mark, word and colour.
+        rest = verdict.statement.removeprefix(f"{verdict.status}: ")
+        st.markdown(f'{html.badge(status, lang)} <span data-testid="verdict-{status.replace(" ", "-")}">'
+                    f'{marks.status_html(verdict.status)}: <b>{escape(rest)}</b></span>', unsafe_allow_html=True)
         for c in conclusions:
-            mark = "✓" if c.holds else "✗"
-            with st.expander(f"{mark} {c.topic} · {c.statement}"):
+            with st.expander(f"{marks.holds_label(c.holds)} · {c.topic} · {c.statement}"):
                 st.markdown(f"**How:** {c.method} — `{c.rule}`")
                 if c.facts:
                     st.markdown("**Facts used:** " + "; ".join(c.facts))

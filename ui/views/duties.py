@@ -62,10 +62,12 @@ def parse(params: state.Params) -> tuple[dict, list[str]]:
                        .format(jurisdiction=jurisdiction, choices=", ".join(JURISDICTIONS)))
         jurisdiction = "all"
     values["duties_jurisdiction"] = jurisdiction
+    # The timeline's toggle is in the URL: Back from a provision opened from one of its bars finds it open again.
+    values["duties_timeline"] = (params.get("timeline") or [""])[-1] == "1"
     return values, notices
 
 
-PAGE = state.PageState("duties", ("types", "example", "status", "jurisdiction"),
+PAGE = state.PageState("duties", ("types", "example", "status", "jurisdiction", "timeline"),
                        tuple(pickers.key(PREFIX, d) for d in DIMENSIONS) + ("duties_status", "duties_jurisdiction"), parse)
 
 
@@ -96,7 +98,8 @@ filters[1].selectbox(_("Jurisdiction"), ["all", *JURISDICTIONS, "none"], key="du
 chosen = pickers.chosen(PREFIX, DIMENSIONS)
 PAGE.save({"types": [",".join(chosen)],
            "status": [st.session_state.duties_status] if st.session_state.duties_status != "all" else [],
-           "jurisdiction": [st.session_state.duties_jurisdiction] if st.session_state.duties_jurisdiction != "all" else []})
+           "jurisdiction": [st.session_state.duties_jurisdiction] if st.session_state.duties_jurisdiction != "all" else [],
+           "timeline": ["1"] if st.session_state.get("duties_timeline") else []})
 
 if not chosen:
     st.info(_("Choose at least one platform type above, or click a ready example."))
