@@ -46,21 +46,43 @@ def parse_named_query(name: str, text: str) -> NamedQuery:
 
 # A query that takes a date names it in one line, `VALUES ?asOf { "YYYY-MM-DD"^^xsd:date }`: the file runs as it
 # is (on that default day) anywhere, and `on_date` rewrites that one line for another day.
-_AS_OF = re.compile(r'VALUES\s+\?asOf\s*\{[^}]*\}')
+_AS_OF = re.compile(r'VALUES\s+\?asOf\s*\{(?P<value>[^}]*)\}')
+_DAY = re.compile(r'\s*"(?P<day>\d{4}-\d{2}-\d{2})"\^\^(?:xsd:date|<http://www\.w3\.org/2001/XMLSchema#date>)\s*')
+_XSD_PREFIX = re.compile(r'PREFIX\s+xsd:\s*<http://www\.w3\.org/2001/XMLSchema#>', re.IGNORECASE)
 
 
 def takes_date(text: str) -> bool:
     return bool(_AS_OF.search(text))
 
 
+def day_of(text: str):
+    """The day the query's VALUES ?asOf line names (a datetime.date), or None: it takes no date, or its line holds
+    something other than one xsd:date."""
+    import datetime as dt
+
+    match = _AS_OF.search(text)
+    literal = _DAY.fullmatch(match.group("value")) if match else None
+    if not literal:
+        return None
+    try:
+        return dt.date.fromisoformat(literal.group("day"))
+    except ValueError:
+        return None
+
+
 def on_date(text: str, day) -> str:
-    """The query with its ?asOf set to `day` (a date or YYYY-MM-DD); KGError if the query takes no date."""
+    """The query with its ?asOf set to `day` (a date or YYYY-MM-DD); KGError if the query takes no date or `day` is
+    not one. Only the VALUES line changes, and only to a typed literal written from a parsed date (never the
+    caller's text), so no SPARQL can come in through the day."""
     from .errors import KGError
     from .validity import parse_day
 
     if not takes_date(text):
         raise KGError("This query takes no date (it has no line VALUES ?asOf { ... }).")
-    return _AS_OF.sub(f'VALUES ?asOf {{ "{parse_day(day).isoformat()}"^^xsd:date }}', text, count=1)
+    # xsd:date where the query declares the prefix (the files of queries/ do), the full IRI where it does not
+    datatype = "xsd:date" if _XSD_PREFIX.search(text) else "<http://www.w3.org/2001/XMLSchema#date>"
+    line = f'VALUES ?asOf {{ "{parse_day(day).isoformat()}"^^{datatype} }}'
+    return _AS_OF.sub(lambda _match: line, text, count=1)
 
 
 def load_named_queries(directory: Path = QUERIES_DIR) -> list[NamedQuery]:

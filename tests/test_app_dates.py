@@ -84,3 +84,42 @@ def test_a_date_in_the_link_that_is_not_a_day_is_a_notice():
     at = ok(open_page("duties", types="FaceSwapService", date="2024-13-45"))
     assert "2024-13-45" in " ".join(warnings(at))
     assert field(at).value == dt.date.today().isoformat()
+
+
+# A named query that takes a date (VALUES ?asOf { ... }): the SPARQL page shows a field for its day.
+
+def as_of_line(at) -> str:
+    import re
+
+    return re.search(r"VALUES \?asOf \{[^}]*\}", at.session_state["sparql_text"]).group(0)
+
+
+def test_a_dated_named_query_is_set_to_the_explorers_day_and_keeps_its_own_in_the_link():
+    at = ok(open_page("sparql", query="duties-on-date", date="2024-01-01"))
+    assert as_of_line(at) == 'VALUES ?asOf { "2024-01-01"^^xsd:date }'
+    day = at.text_input(key="sparql_day_text")
+    assert day.value == "2024-01-01"
+    assert at.query_params["asof"] == "2024-01-01" and "text" not in at.query_params
+    day.input("2022-12-31")
+    ok(at.run())
+    assert as_of_line(at) == 'VALUES ?asOf { "2022-12-31"^^xsd:date }'
+    assert at.query_params["asof"] == "2022-12-31" and "text" not in at.query_params
+    assert at.markdown and any("Duties in force on a date" in m.value for m in at.markdown)  # still the named query
+
+
+def test_the_querys_day_from_a_link_and_a_day_that_is_not_one():
+    at = ok(open_page("sparql", query="duties-on-date", asof="2020-06-01"))
+    assert as_of_line(at) == 'VALUES ?asOf { "2020-06-01"^^xsd:date }'
+    bad = ok(open_page("sparql", query="duties-on-date", asof='2020-06-01" } } #', date="2024-01-01"))
+    assert "cannot be used" in " ".join(warnings(bad))
+    assert as_of_line(bad) == 'VALUES ?asOf { "2024-01-01"^^xsd:date }'  # the explorer's day, nothing pasted
+    bad.text_input(key="sparql_day_text").input("31/12/2022")
+    ok(bad.run())
+    assert as_of_line(bad) == 'VALUES ?asOf { "2024-01-01"^^xsd:date }'
+    assert "is not a day" in " ".join(e.value for e in bad.main.error)
+
+
+def test_a_query_without_a_date_has_no_day_field():
+    at = ok(open_page("sparql", query="references"))
+    assert not [t for t in at.text_input if t.key == "sparql_day_text"]
+    assert "asof" not in at.query_params

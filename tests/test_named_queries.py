@@ -1,4 +1,6 @@
 """Named queries: the header comment of each .rq file gives its title and question."""
+import pytest
+
 from deepfake_kg.named_queries import load_named_queries, named_query, parse_named_query
 from deepfake_kg.paths import QUERIES_DIR
 from deepfake_kg.sparql_guard import check_query
@@ -44,3 +46,25 @@ def test_named_query_reads_only_files_of_the_queries_folder(tmp_path):
     for name in ("../a", "/etc/passwd", "secret.txt", "", "missing"):
         assert named_query(name, tmp_path) is None
     assert named_query(next(iter(QUERIES_DIR.glob("*.rq"))).stem) is not None
+
+
+def test_a_dated_query_takes_its_day_as_a_typed_literal_and_nothing_else():
+    from deepfake_kg.errors import KGError
+    from deepfake_kg.named_queries import day_of, on_date, takes_date
+
+    text = named_query("duties-on-date").text
+    assert takes_date(text) and day_of(text) is not None
+    dated = on_date(text, "2023-01-10")
+    assert 'VALUES ?asOf { "2023-01-10"^^xsd:date }' in dated and day_of(dated).isoformat() == "2023-01-10"
+    assert dated.replace("2023-01-10", "X") == on_date(text, "2020-02-02").replace("2020-02-02", "X")  # one line changes
+    check_query(dated)
+    for hostile in ('2023-01-10" } } DELETE WHERE { ?s ?p ?o } #', "2023-02-30", "today } OPTIONAL {"):
+        with pytest.raises(KGError):
+            on_date(text, hostile)
+    with pytest.raises(KGError):
+        on_date("SELECT * WHERE { ?s ?p ?o }", "2023-01-10")
+    # without the xsd prefix the literal carries the full datatype IRI, so the query still parses
+    bare = "SELECT ?asOf WHERE { VALUES ?asOf { \"2020-01-01\"^^<http://www.w3.org/2001/XMLSchema#date> } }"
+    assert '"2021-05-06"^^<http://www.w3.org/2001/XMLSchema#date>' in on_date(bare, "2021-05-06")
+    assert day_of(on_date(bare, "2021-05-06")).isoformat() == "2021-05-06"
+    assert day_of('SELECT * { VALUES ?asOf { "soon" } }') is None

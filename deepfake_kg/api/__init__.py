@@ -55,8 +55,8 @@ from .browsing import (citation, class_tree, counts, described_resources, duties
                        instrument_tree, label, link, members, neighbourhood, property_rows, provision_parts,
                        provision_text, reader_types, resolve_entity, search, short_name)
 from .catalogue import (dimension_choices, dimensions, example, examples, fact_schema, formats, jurisdictions,
-                        named_queries, named_query, platform_type, platform_types, scenario, scenario_from_form,
-                        scenarios)
+                        named_queries, named_query, on_date, platform_type, platform_types, query_day, scenario,
+                        scenario_from_form, scenarios, takes_date)
 from .graph import load_graph
 from .operations import build, publish, release, validate
 
@@ -64,7 +64,7 @@ __all__ = [
     # answers
     "duties_for", "explain", "assess", "compare", "describe", "query", "export",
     # what there is to ask about
-    "named_queries", "named_query", "platform_types", "platform_type", "dimensions", "dimension_choices", "examples",
+    "named_queries", "named_query", "on_date", "query_day", "takes_date", "platform_types", "platform_type", "dimensions", "dimension_choices", "examples",
     "example",
     "jurisdictions", "formats", "scenarios", "scenario", "scenario_from_form", "fact_schema",
     # browsing and naming

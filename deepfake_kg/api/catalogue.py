@@ -22,6 +22,22 @@ def named_queries() -> list[NamedQuery]:
     return _named.load_named_queries()
 
 
+def on_date(text: str, day) -> str:
+    """A query that takes a date (a line `VALUES ?asOf { "YYYY-MM-DD"^^xsd:date }`) set to `day`; KGError if it
+    takes none. The day goes in as a typed literal written from a parsed date, never as the caller's text."""
+    return _named.on_date(text, day)
+
+
+def query_day(text: str):
+    """The day a query's VALUES ?asOf line names (datetime.date), or None where it takes no date."""
+    return _named.day_of(text)
+
+
+def takes_date(text: str) -> bool:
+    """Whether the query has a day to set (a line VALUES ?asOf { ... })."""
+    return _named.takes_date(text)
+
+
 def named_query(name: str) -> NamedQuery:
     """The named query `name` (its file name without .rq); never reads outside queries/."""
     found = _named.named_query(name)

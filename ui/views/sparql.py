@@ -8,11 +8,11 @@ import pandas as pd
 import streamlit as st
 from rdflib import OWL, RDF, RDFS, URIRef
 
-from dfkui import sparql_results, state
+from dfkui import dates, sparql_results, state
 from dfkui.i18n import _
 from dfkui.resources import configured_endpoint, knowledge_graph, named_queries
 from dfkui.sparql_editor import sparql_editor
-from deepfake_kg.api import EndpointError, Limits, QueryError, QueryTimeout, query
+from deepfake_kg.api import EndpointError, Limits, QueryError, QueryTimeout, on_date, query, query_day, takes_date
 
 
 LIMITS = Limits()  # the documented defaults (deepfake_kg.sparql_guard.Limits, SECURITY.md), as on the command line
@@ -40,13 +40,37 @@ def vocabulary(_kg) -> tuple[dict[str, str], list[str], list[str], frozenset]:
 PREFIXES, CLASSES, PROPERTIES, KNOWN = vocabulary(kg)
 
 
+DAY_TEXT, DAY_ERROR = "sparql_day_text", "sparql_day_error"
+
+
+def dated(text: str, day) -> str:
+    """A query that takes a date, set to `day` (the package writes the typed literal); any other query unchanged."""
+    return on_date(text, day) if takes_date(text) else text
+
+
+def same_query(text: str, named) -> bool:
+    """Whether `text` is still the named query, whatever day its ?asOf line names."""
+    if named is None:
+        return False
+    day = query_day(text) or dates.as_of()
+    return text.strip() == dated(named.text, day).strip()
+
+
 def parse(params: state.Params) -> tuple[dict, list[str]]:
     notices = []
     name = (params.get("query") or [DEFAULT])[-1]
     if name not in QUERIES:
         notices.append(_("There is no named query {name!r}: showing {default!r}.").format(name=name, default=DEFAULT))
         name = DEFAULT
-    text = (params.get("text") or [""])[-1] or (QUERIES[name].text if name else "")
+    day = dates.as_of()  # a dated query reads the law on the explorer's day unless the link names another
+    typed = (params.get("asof") or [""])[-1]
+    if typed:
+        day_read, error = dates.read_day(typed, state.lang())
+        if day_read is None:
+            notices.append(_("The query's day in the link cannot be used: {error}").format(error=error))
+        else:
+            day = day_read
+    text = (params.get("text") or [""])[-1] or (dated(QUERIES[name].text, day) if name else "")
     target = (params.get("target") or ["embedded"])[-1]
     if target == "endpoint" and not endpoint:
         notices.append(_("This server has no SPARQL endpoint configured: the query runs on the embedded graph."))
@@ -56,14 +80,31 @@ def parse(params: state.Params) -> tuple[dict, list[str]]:
         target = "embedded"
     st.session_state.sparql_revision = st.session_state.get("sparql_revision", 0) + 1  # the editor shows this text
     st.session_state.sparql_autorun = params.get("run") == ["1"]
-    return {"sparql_query": name, "sparql_text": text, "sparql_target": target}, notices
+    st.session_state.pop(DAY_ERROR, None)
+    return {"sparql_query": name, "sparql_text": text, "sparql_target": target,
+            DAY_TEXT: (query_day(text) or day).isoformat()}, notices
 
 
-PAGE = state.PageState("sparql", ("query", "text", "target", "run"), ("sparql_query",), parse)
+PAGE = state.PageState("sparql", ("query", "text", "target", "run", "asof"), ("sparql_query",), parse)
 
 
 def load_named() -> None:
-    st.session_state.sparql_text = QUERIES[st.session_state.sparql_query].text
+    """A named query chosen: its text, a dated one on the explorer's day."""
+    st.session_state.sparql_text = dated(QUERIES[st.session_state.sparql_query].text, dates.as_of())
+    st.session_state[DAY_TEXT] = dates.as_of().isoformat()
+    st.session_state.pop(DAY_ERROR, None)
+    st.session_state.sparql_revision = st.session_state.get("sparql_revision", 0) + 1
+
+
+def set_query_day() -> None:
+    """The query's day typed: checked, then written into its VALUES ?asOf line by the package, as a typed literal."""
+    day, error = dates.read_day(st.session_state.get(DAY_TEXT) or "", state.lang())
+    if day is None:
+        st.session_state[DAY_ERROR] = error
+        return
+    st.session_state.pop(DAY_ERROR, None)
+    st.session_state[DAY_TEXT] = day.isoformat()
+    st.session_state.sparql_text = dated(st.session_state.sparql_text, day)
     st.session_state.sparql_revision = st.session_state.get("sparql_revision", 0) + 1
 
 
@@ -101,10 +142,24 @@ edited = sparql_editor(st.session_state.sparql_text, st.session_state.sparql_rev
                        hint=_("Ctrl+Enter (⌘+Enter) runs the query · Ctrl+Space completes prefixes and terms"))
 st.session_state.sparql_text = text = edited.text
 named = QUERIES.get(st.session_state.get("sparql_query"))
-if named and text.strip() == named.text.strip():
+unchanged = same_query(text, named)
+if unchanged:
     title.markdown(f"**{named.title}** — {named.question}")
     if named.note:
         title.caption(_("Note: {note}").format(note=named.note))
+day = None
+if takes_date(text):
+    # The field follows the text (a day edited by hand in the VALUES line shows here) and the text follows the field.
+    in_text = query_day(text)
+    if in_text and not st.session_state.get(DAY_ERROR) and st.session_state.get(DAY_TEXT) != in_text.isoformat():
+        st.session_state[DAY_TEXT] = in_text.isoformat()
+    st.text_input(_("The query's day (?asOf)"), key=DAY_TEXT, on_change=set_query_day, placeholder="YYYY-MM-DD",
+                  width=220, help=_("This query asks about one day: type it as YYYY-MM-DD and press Enter. It goes "
+                                    "into the VALUES ?asOf line as an xsd:date; by default the day the explorer "
+                                    "reads the law on."))
+    if st.session_state.get(DAY_ERROR):
+        st.error(st.session_state[DAY_ERROR], icon=":material/event_busy:")
+    day = in_text
 
 row = st.columns([1, 3]) if endpoint else [st.container()]
 clicked = row[0].button(_("Run query"), type="primary", help=_("or press Ctrl+Enter in the editor"))
@@ -126,7 +181,8 @@ if clicked or pressed or st.session_state.pop("sparql_autorun", False):
 shown = st.session_state.get("sparql_result")
 current = shown is not None and shown[:2] == (text, target)
 PAGE.save({"query": [named.name] if named else [],
-           "text": [text] if not named or text.strip() != named.text.strip() else [],
+           "text": [text] if not unchanged else [],
+           "asof": [day.isoformat()] if unchanged and day else [],
            "target": [target] if target != "embedded" else [],
            "run": ["1"] if current else []})
 
