@@ -5,10 +5,12 @@ from test_app import drawn, ok, open_page, warnings
 
 
 def verdicts(at) -> dict:
+    """Each framework's verdict as one line, "status: statement" (the page draws the status as mark and word)."""
     found = {}
     for m in drawn(at):
-        for status, text in re.findall(r'data-testid="verdict-([a-z-]+)"><b>(.*?)</b>', m.value):
-            found[status] = text
+        for framework, status, text in re.findall(
+                r'data-testid="verdict-([a-z-]+)"><span [^>]*data-status="([^"]+)">.*?</span>: <b>(.*?)</b>', m.value):
+            found[framework] = f"{status}: {text}"
     return found
 
 
