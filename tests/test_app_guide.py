@@ -56,9 +56,10 @@ def test_i_dont_know_is_an_answer_and_the_verdict_says_what_would_decide_it():
 
 
 def test_the_summary_lists_facts_verdicts_reasons_and_sources():
-    at = ok(open_page("guide", types="VideoSharingPlatform,LargeLeadingPlatform", step="summary",
+    at = ok(open_page("guide", types="VideoSharingPlatform,LargeLeadingPlatform", step="summary", date="2024-01-01",
                       a=["regulator.ordered_to_correct=true", "regulator.refused_to_correct=unknown"]))
     summary = next(m.value for m in at.markdown if 'data-testid="assessment-summary"' in m.value)
+    assert "The law as it stood on 2024-01-01." in summary  # a printed assessment says which day's law it applies
     assert "video-sharing platform + large leading platform" in summary
     assert re.search(r'data-field="regulator.ordered_to_correct">yes<', summary)
     assert re.search(r'data-field="regulator.refused_to_correct">unknown<', summary)

@@ -144,10 +144,12 @@ def strip_html(verdicts: dict) -> str:
     return f'<div class="dfk-verdict-strip">{" · ".join(parts)}</div>'
 
 
-def summary_html(title: str, types: list[str], asked: list, answers: dict, verdicts: dict, note: str) -> str:
-    """The printable summary: the facts as answered, the verdicts with their reasons, and every source cited."""
+def summary_html(title: str, types: list[str], asked: list, answers: dict, verdicts: dict, note: str, day: str) -> str:
+    """The printable summary: the day of the law it applies, the facts as answered, the verdicts with their reasons,
+    and every source cited."""
     by_field = {q.id: q for q in asked}
-    words = {"printed": _("Printed on {day}.").format(day=date.today().isoformat()), "platform": _("The platform"),
+    words = {"printed": _("Printed on {day}.").format(day=date.today().isoformat()),
+             "law_on": _("The law as it stood on {day}.").format(day=day), "platform": _("The platform"),
              "facts": _("The facts, as answered"), "group": _("Group"), "question": _("Question"), "answer": _("Answer"),
              "verdicts": _("Verdicts and reasons"), "sources": _("Sources")}
     words = {k: escape(v) for k, v in words.items()}
@@ -169,7 +171,7 @@ def summary_html(title: str, types: list[str], asked: list, answers: dict, verdi
                             if k in verdicts)
     return (f'<div class="dfk-summary" data-testid="assessment-summary">'
             f"<h2>{escape(title)}</h2>"
-            f'<p class="dfk-muted">{words["printed"]} {escape(note)}</p>'
+            f'<p><b>{words["law_on"]}</b></p><p class="dfk-muted">{words["printed"]} {escape(note)}</p>'
             f'<h3>{words["platform"]}</h3><p>{escape(" + ".join(types))}</p>'
             f'<h3>{words["facts"]}</h3>'
             f'<table><thead><tr><th>{words["group"]}</th><th>{words["question"]}</th><th>{words["answer"]}</th></tr></thead>'
