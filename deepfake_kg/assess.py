@@ -18,9 +18,10 @@ from rdflib.collection import Collection
 
 from .build import KnowledgeGraph, get_kg
 from .classify import classifier_for
-from .namespaces import DFK, OA, OWL, RDF, RDFS, curie
+from .namespaces import DFK, OWL, RDF, RDFS, curie
 from .resolve import label
 from .scenario import FactSchema, Scenario
+from .terms import NO_LINK, NO_PASSAGE, Link, Passage, passage as passage_of
 from .validity import IN_FORCE, parse_day, validity_for
 from .verdicts import NOT_ESTABLISHED, Verdict, verdict, verdict_rules
 
@@ -38,8 +39,8 @@ class Conclusion:
     method: str  # "OWL-RL"
     rule: str
     facts: list[str]
-    basis: dict
-    passage: dict
+    basis: Link  # the provision or proposal it rests on; NO_LINK where the class names none
+    passage: Passage  # the paper's words behind it; NO_PASSAGE where it names none
     missing: list[str] = field(default_factory=list)
 
 
@@ -100,17 +101,17 @@ def _law_of_the_day(kg: KnowledgeGraph, conclusions: list, today: Verdict, day) 
     whose basis binds on no version that day does not hold; the verdict fails if its provision was not in force."""
     g, validity = kg.closure, validity_for(kg)
     for c in conclusions:
-        if c.framework != "today" or not c.basis["iri"]:
+        if c.framework != "today" or not c.basis.iri:
             continue
-        basis = URIRef(c.basis["iri"])
+        basis = URIRef(c.basis.iri)
         current = validity.binding_version(basis, day)
         if current is None:
             status = validity.period(basis).status_on(day)
             c.holds, c.effect = False, status
-            c.statement += f" — not the law on {day.isoformat()} ({c.basis['label']} is {status})"
+            c.statement += f" — not the law on {day.isoformat()} ({c.basis.label} is {status})"
         elif current != basis:
             c.basis = _ref(g, current)
-    provision = g.value(URIRef(today.basis["iri"]), DFK.definedBy) if today.basis["iri"] else None
+    provision = g.value(URIRef(today.basis.iri), DFK.definedBy) if today.basis.iri else None
     if provision is not None and validity.period(provision).status_on(day) != IN_FORCE:
         reason = f"{label(g, provision)} was {validity.period(provision).status_on(day)} on {day.isoformat()}"
         today.status, today.missing, today.changes = NOT_ESTABLISHED, [reason], []
@@ -182,16 +183,12 @@ def _derivation(kg: KnowledgeGraph, cls: URIRef, types: set, asserted: set, dept
     return "", set()
 
 
-def _ref(g: Graph, node) -> dict:
-    return {"iri": str(node), "label": label(g, node)} if node is not None else {"iri": "", "label": ""}
+def _ref(g: Graph, node) -> Link:
+    return Link(str(node), label(g, node)) if node is not None else NO_LINK
 
 
-def _passage(g: Graph, node) -> dict:
-    if node is None:
-        return {"iri": "", "section": "", "quote": ""}
-    section = next((str(n) for s in g.objects(node, DFK.inSection) for n in g.objects(s, DFK.sectionNumber)), "")
-    quote = next((str(q) for sel in g.objects(node, OA.hasSelector) for q in g.objects(sel, OA.exact)), "")
-    return {"iri": str(node), "section": section, "quote": quote}
+def _passage(g: Graph, node) -> Passage:
+    return passage_of(g, node) if node is not None else NO_PASSAGE
 
 
 def load_library(directory: Path | None = None, kg: KnowledgeGraph | None = None) -> list[Scenario]:

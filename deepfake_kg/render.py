@@ -158,10 +158,10 @@ def assessment_text(assessment) -> str:
             lines.append(f"      how: {c.method} — {c.rule}")
             if c.facts:
                 lines.append(f"      facts used: {'; '.join(c.facts)}")
-            if c.basis["iri"]:
-                lines.append(f"      basis: {c.basis['label']} <{c.basis['iri']}>")
-            if c.passage["quote"]:
-                lines.append(f"      paper §{c.passage['section']}: “{c.passage['quote']}”")
+            if c.basis.iri:
+                lines.append(f"      basis: {c.basis.label} <{c.basis.iri}>")
+            if c.passage.quote:
+                lines.append(f"      paper §{c.passage.section}: “{c.passage.quote}”")
         lines.append("")
     differs = "differently" if assessment.differs else "the same way"
     lines.append(f"The two frameworks come out {differs}. {assessment.note}")

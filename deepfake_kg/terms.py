@@ -28,6 +28,12 @@ class Passage:
     quote: str
 
 
+# What an answer names where the graph names nothing (a conclusion without a passage): empty, never None, so that
+# every answer serialises to the same JSON shape.
+NO_LINK = Link("", "")
+NO_PASSAGE = Passage("", "", "")
+
+
 def label(graph: Graph, node, lang: str = "en") -> str:
     """The rdfs:label in `lang`, else in English, else any, else the IRI's local name."""
     labels = {getattr(o, "language", None): str(o) for o in graph.objects(node, RDFS.label)}

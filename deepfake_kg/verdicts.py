@@ -25,6 +25,7 @@ from .namespaces import DFK, OWL, RDFS, curie
 from .resolve import label
 from .questions import asked
 from .scenario import UNKNOWN, FactSchema
+from .terms import Link, Passage
 
 ESTABLISHED, NOT_ESTABLISHED, UNDETERMINED = "established", "not established", "undetermined"
 MAX_OPTIONS = 12  # ways into one class kept while combining (smallest first)
@@ -36,8 +37,8 @@ class Element:
     iri: str
     statement: str
     status: str
-    basis: dict
-    passage: dict
+    basis: Link  # NO_LINK where the element names none
+    passage: Passage  # NO_PASSAGE where it names none
     unanswered: list[str] = field(default_factory=list)  # scenario fields that would settle it
 
 
@@ -59,8 +60,8 @@ class Verdict:
     unanswered: list[str]  # scenario fields the form leaves open that bear on an undetermined element
     qualifications: list[str]
     changes: list[Change]
-    basis: dict
-    passage: dict
+    basis: Link
+    passage: Passage
 
 
 @dataclass(frozen=True)

@@ -90,6 +90,22 @@ def test_as_of_reaches_every_dated_answer(kg):
     assert {r.duty for r in matrix.rows} == before
 
 
+def test_assessment_conclusions_and_verdicts_are_typed(kg):
+    result = api.assess("ai-face-swap-fraud", as_of="2026-11-30", kg=kg)
+    assert result.today
+    for c in result.today + result.proposed:
+        assert isinstance(c, api.Conclusion) and isinstance(c.basis, api.Link) and isinstance(c.passage, api.Passage)
+    assert set(result.verdicts) == {"today", "proposed"}
+    for v in result.verdicts.values():
+        assert isinstance(v, api.Verdict) and isinstance(v.basis, api.Link) and isinstance(v.passage, api.Passage)
+        assert v.elements and all(isinstance(e, api.Element) and isinstance(e.basis, api.Link) for e in v.elements)
+        assert all(isinstance(c, api.Change) for c in v.changes)
+    # A conclusion or element that names no basis has the empty Link, so the JSON keeps one shape.
+    plain = json.loads(json.dumps(result.to_dict()))
+    assert all(set(c["basis"]) == {"iri", "label"} and set(c["passage"]) == {"iri", "section", "quote"}
+               for c in plain["today"] + plain["proposed"])
+
+
 def test_explain_returns_links_steps_and_passages(kg):
     row = api.duties_for(["dfk:VideoSharingPlatform"], kg=kg)[0]
     why = api.explain(row.id, ["dfk:VideoSharingPlatform"], kg=kg)
@@ -133,7 +149,8 @@ def test_compare_accepts_labels_and_gives_one_column_each(kg):
 
 
 def test_every_answer_type_is_a_dataclass():
-    for name in ("DutyRow", "LegalBasis", "Sanction", "Explanation", "Step", "Assessment", "Conclusion", "DutyMatrix", "Link",
+    for name in ("DutyRow", "LegalBasis", "Sanction", "Explanation", "Step", "Assessment", "Conclusion", "Verdict",
+                 "Element", "Change", "DutyMatrix", "Link",
                  "Passage", "PlatformType", "Dimension", "PlatformExample", "Format", "NamedQuery"):
         assert dataclasses.is_dataclass(getattr(api, name)), name
 

@@ -101,7 +101,7 @@ def test_each_element(kg, case, changes, status, decisive, source):
     assert v.status == status, v.statement
     e = element(v, decisive)
     assert e.status == status, (case, e)
-    assert e.basis["iri"] == str(ID[source]), (case, e.basis)
+    assert e.basis.iri == str(ID[source]), (case, e.basis)
     if status == "not established":
         assert decisive in v.missing
     if status == "undetermined":
@@ -118,7 +118,7 @@ def test_threshold_boundaries(kg, field, minimum):
     at, v_at = today(kg, form(**{f"{group}__{name}": minimum}))
     assert v_at.status == "established", (field, minimum)
     item = "art-4" if name.startswith("leaked_") else "art-3"  # leakage of user information, or dissemination
-    cited = {c.basis["iri"] for c in at.today} | {e.basis["iri"] for e in v_at.elements}
+    cited = {c.basis.iri for c in at.today} | {e.basis.iri for e in v_at.elements}
     assert str(ID["element/286-1-consequence"]) in cited
     # the threshold's own source: the listed consequence it belongs to, defined by the Interpretation
     consequence = "large-scale-dissemination-of-illegal-information" if item == "art-3" else "leakage-of-user-information"
@@ -137,14 +137,14 @@ def test_the_change_that_crosses_a_threshold_is_found_by_the_reasoner(kg):
 def test_a_unit_is_fined_and_its_directly_responsible_persons_punished(kg):
     result, v = today(kg, form(consequences__clicks=50000))
     liable = [c for c in result.today if c.topic == "Who is liable"]
-    assert [c.basis["iri"] for c in liable] == [str(ID["provision/cn-criminal-law/art-286-1/para-2"])]
+    assert [c.basis.iri for c in liable] == [str(ID["provision/cn-criminal-law/art-286-1/para-2"])]
     assert "unit is fined" in liable[0].statement
 
 
 def test_a_natural_person_provider_is_punished_under_para_1(kg):
     result, v = today(kg, form(operator="natural-person", consequences__clicks=50000))
     liable = [c for c in result.today if c.topic == "Who is liable"]
-    assert [c.basis["iri"] for c in liable] == [str(ID["provision/cn-criminal-law/art-286-1/para-1"])]
+    assert [c.basis.iri for c in liable] == [str(ID["provision/cn-criminal-law/art-286-1/para-1"])]
     assert "three years" in liable[0].statement
 
 
@@ -179,7 +179,7 @@ def test_para_3_when_the_conduct_may_also_be_another_crime(kg):
     assert len(v.qualifications) == 1 and "heavier punishment" in v.qualifications[0]
     para3 = [c for c in today(kg, form(consequences__clicks=50000, profit_from_content=True))[0].today
              if c.topic == "Concurrence of crimes"]
-    assert para3[0].basis["iri"] == str(ID["provision/cn-criminal-law/art-286-1/para-3"])
+    assert para3[0].basis.iri == str(ID["provision/cn-criminal-law/art-286-1/para-3"])
 
 
 def test_no_para_3_without_another_crime_in_view(kg):

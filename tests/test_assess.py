@@ -68,24 +68,24 @@ def test_library_scenario_conclusions(library, name):
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_every_conclusion_names_its_basis_and_a_verbatim_passage(library, name):
     for conclusion in library[name].today + library[name].proposed:
-        assert conclusion.basis["iri"].startswith("https://w3id.org/deepfake-kg/id/"), conclusion.statement
-        assert conclusion.passage["section"] and conclusion.passage["quote"]
+        assert conclusion.basis.iri.startswith("https://w3id.org/deepfake-kg/id/"), conclusion.statement
+        assert conclusion.passage.section and conclusion.passage.quote
         assert conclusion.method == "OWL-RL" and conclusion.rule, conclusion.statement
         assert conclusion.facts, f"{conclusion.statement}: which facts?"
     for v in library[name].verdicts.values():
-        assert v.passage["quote"]
+        assert v.passage.quote
         for element in v.elements:
-            assert element.basis["iri"] or element.statement == "network service provider", element.statement
+            assert element.basis.iri or element.statement == "network service provider", element.statement
 
 
 def test_every_quoted_passage_is_verbatim_in_the_paper(library, paper):
     for result in library.values():
         for conclusion in result.today + result.proposed:
-            assert paper.contains(conclusion.passage["quote"]), conclusion.statement
+            assert paper.contains(conclusion.passage.quote), conclusion.statement
         for v in result.verdicts.values():
-            assert paper.contains(v.passage["quote"]), v.rule
+            assert paper.contains(v.passage.quote), v.rule
             for element in v.elements:
-                assert not element.passage["quote"] or paper.contains(element.passage["quote"]), element.statement
+                assert not element.passage.quote or paper.contains(element.passage.quote), element.statement
 
 
 def test_missing_elements_are_named_from_the_verdict_rule(library):

@@ -26,6 +26,7 @@ from __future__ import annotations
 from .. import __version__
 from ..about import LICENCES, Citation
 from ..assess import NOT_ADVICE, Assessment, Conclusion
+from ..verdicts import Change, Element, Verdict
 from ..build import KnowledgeGraph
 from ..compare import DutyMatrix
 from ..duties import DutyRow, Explanation, LegalBasis, Sanction, Step
@@ -52,7 +53,7 @@ from ..reading import PropertyRow
 from ..search import FACETS, MATCH_END, MATCH_START, SearchResult
 from .answers import assess, compare, describe, duties_for, explain, export, query
 from .browsing import (citation, class_tree, counts, described_resources, duties_per_jurisdiction, entity,
-                       instrument_tree, label, link, members, neighbourhood, property_rows, provision_parts,
+                       instrument_tree, label, link, members, neighbourhood, passage, property_rows, provision_parts,
                        provision_text, reader_types, resolve_entity, search, short_name)
 from .catalogue import (dimension_choices, dimensions, example, examples, fact_schema, formats, jurisdictions,
                         named_queries, named_query, on_date, platform_type, platform_types, query_day, scenario,
@@ -68,13 +69,14 @@ __all__ = [
     "example",
     "jurisdictions", "formats", "scenarios", "scenario", "scenario_from_form", "fact_schema",
     # browsing and naming
-    "label", "link", "entity", "neighbourhood", "instrument_tree", "class_tree", "members", "provision_text",
+    "label", "link", "passage", "entity", "neighbourhood", "instrument_tree", "class_tree", "members", "provision_text",
     "provision_parts", "resolve_entity", "short_name", "described_resources", "property_rows", "reader_types",
     "search", "duties_per_jurisdiction", "counts", "citation", "load_graph", "duties_text",
     # operations on the whole graph
     "build", "validate", "publish", "release",
     # types, errors, constants
-    "Link", "Passage", "DutyRow", "LegalBasis", "Sanction", "Explanation", "Step", "Assessment", "Conclusion", "DutyMatrix",
+    "Link", "Passage", "DutyRow", "LegalBasis", "Sanction", "Explanation", "Step", "Assessment", "Conclusion", "Verdict", "Element",
+    "Change", "DutyMatrix",
     "NamedQuery", "PlatformType", "Dimension", "PlatformExample", "Format", "QueryResult", "Limits", "Scenario",
     "FactSchema", "Citation", "DimensionChoice", "TreeNode", "Entity", "Statement", "Edge", "ProvisionText",
     "PropertyRow", "SearchResult", "KnowledgeGraph", "KGError", "InconsistentGraph", "UnknownPlatformType",

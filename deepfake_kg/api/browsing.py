@@ -10,7 +10,7 @@ from ..browse import Edge, Entity, ProvisionText, Statement, TreeNode
 from ..build import KnowledgeGraph
 from ..reading import PropertyRow
 from ..search import SearchResult
-from ..terms import Link
+from ..terms import Link, Passage
 from .graph import the_graph
 
 
@@ -22,6 +22,13 @@ def label(iri, lang: str = "en", *, kg: KnowledgeGraph | None = None) -> str:
 
 def link(iri, lang: str = "en", *, kg: KnowledgeGraph | None = None) -> Link:
     return Link(str(iri), label(iri, lang, kg=kg))
+
+
+def passage(iri, *, kg: KnowledgeGraph | None = None) -> Passage:
+    """The passage of the paper `iri` (a dfk:Passage): its section and its verbatim quotation."""
+    from ..terms import passage as find
+
+    return find(the_graph(kg).closure, URIRef(str(iri)))
 
 
 def entity(iri, lang: str = "en", incoming_limit: int = 300, *, kg: KnowledgeGraph | None = None) -> Entity:

@@ -72,15 +72,15 @@ def group_label(question) -> str:
     return question.group_label_zh if state.lang() == "zh" and question.group_label_zh else question.group_label_en
 
 
-def passage_html(passage: dict) -> str:
-    if not passage or not passage.get("quote"):
+def passage_html(passage: api.Passage | None) -> str:
+    if not passage or not passage.quote:
         return ""
-    where = _("The paper, section {section}.").format(section=passage.get("section", ""))
-    return (f'<div class="dfk-quote" lang="en">“{escape(passage["quote"])}”</div>'
+    where = _("The paper, section {section}.").format(section=passage.section)
+    return (f'<div class="dfk-quote" lang="en">“{escape(passage.quote)}”</div>'
             f'<div class="dfk-muted">{escape(where)}</div>')
 
 
-def why_html(question, passage: dict) -> str:
+def why_html(question, passage: api.Passage | None) -> str:
     """Why this is asked: the reason in words, the provision (or case, or proposal) it rests on, the paper's words."""
     basis_word = _("Basis:")
     basis = f'<div>{escape(basis_word)} {html.link(question.basis, lang=state.lang())}</div>' if question.basis else ""
@@ -103,8 +103,8 @@ def verdict_html(key: str, verdict, by_field: dict, with_sources: bool = False) 
     for element in verdict.elements:
         name = html.link(element.iri, lang=lang)
         source = ""
-        if with_sources and element.basis.get("iri"):
-            source = f' <span class="dfk-muted">({html.link(element.basis["iri"], lang=lang)})</span>'
+        if with_sources and element.basis.iri:
+            source = f' <span class="dfk-muted">({html.link(element.basis.iri, lang=lang)})</span>'
         items.append(f"<li>{mark_html(element.status)} {name}{source}</li>")
     qualified, would_change = _("Qualified by:"), _("What would change the outcome:")
     parts = [f'<div class="dfk-verdict" data-testid="verdict-{key}">',
@@ -123,7 +123,7 @@ def verdict_html(key: str, verdict, by_field: dict, with_sources: bool = False) 
         shown = verdict.changes[:4] if with_sources else verdict.changes[:2]  # beside the questions: the two smallest
         changes = "".join(f'<li>{status_html(c.to)}: {escape(change_text(c, by_field))}</li>' for c in shown)
         parts.append(f'<div><b>{escape(would_change)}</b><ul>{changes}</ul></div>')
-    if with_sources and verdict.passage.get("quote"):
+    if with_sources and verdict.passage.quote:
         parts.append(passage_html(verdict.passage))
     parts.append("</div>")
     return "".join(parts)
@@ -162,10 +162,10 @@ def summary_html(title: str, types: list[str], asked: list, answers: dict, verdi
             sources[q.basis] = True
     for v in verdicts.values():
         for e in v.elements:
-            if e.basis.get("iri"):
-                sources[e.basis["iri"]] = True
-        if v.basis.get("iri"):
-            sources[v.basis["iri"]] = True
+            if e.basis.iri:
+                sources[e.basis.iri] = True
+        if v.basis.iri:
+            sources[v.basis.iri] = True
     source_items = "".join(f"<li>{html.link(iri, lang=state.lang())}</li>" for iri in sources)
     verdict_parts = "".join(verdict_html(k, verdicts[k], by_field, with_sources=True) for k in ("today", "proposed")
                             if k in verdicts)

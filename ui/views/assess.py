@@ -178,11 +178,11 @@ for column, heading, status, verdict, conclusions in (
                     st.markdown("**Facts used:** " + "; ".join(c.facts))
                 if c.missing:
                     st.markdown("**Missing:** " + "; ".join(c.missing))
-                if c.basis["iri"]:
-                    st.markdown("**Basis:** " + html.link(c.basis["iri"], c.basis["label"], lang), unsafe_allow_html=True)
-                if c.passage["quote"]:
-                    st.markdown(f'<div class="dfk-quote">“{escape(c.passage["quote"])}”</div>'
-                                f'<div class="dfk-muted">The paper, section {escape(c.passage["section"])}.</div>',
+                if c.basis.iri:
+                    st.markdown("**Basis:** " + html.link(c.basis.iri, c.basis.label, lang), unsafe_allow_html=True)
+                if c.passage.quote:
+                    st.markdown(f'<div class="dfk-quote">“{escape(c.passage.quote)}”</div>'
+                                f'<div class="dfk-muted">The paper, section {escape(c.passage.section)}.</div>',
                                 unsafe_allow_html=True)
 st.download_button("Download the assessment (JSON)", json.dumps(result.to_dict(), ensure_ascii=False, indent=2),
                    file_name=f"assessment-{result.scenario}.json", mime="application/json")

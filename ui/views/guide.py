@@ -6,7 +6,6 @@ sources. The questions are the ontology's (deepfake_kg.api.questions); the exper
 import json
 
 import streamlit as st
-from rdflib import URIRef
 
 from dfkui import dates, guide, html, state
 from dfkui.i18n import N_, _
@@ -18,8 +17,6 @@ lang = state.lang()
 TYPES = types_of(kg)
 UNKNOWN = "unknown"
 PLATFORM_STEP, SUMMARY_STEP = "platform-types", "summary"
-OA_EXACT = URIRef("http://www.w3.org/ns/oa#exact")
-OA_SELECTOR = URIRef("http://www.w3.org/ns/oa#hasSelector")
 
 
 @st.cache_resource
@@ -46,14 +43,9 @@ def assessed(types: tuple, answers: tuple, day: str):
     return api.assess(api.scenario_from_form(form, kg=kg), kg=kg, as_of=day)
 
 
-def passage_of(iri: str) -> dict:
-    """The paper's words behind a question: its section and quotation (read from the graph's annotations)."""
-    if not iri:
-        return {}
-    g, node = kg.closure, URIRef(iri)
-    quote = next((str(q) for sel in g.objects(node, OA_SELECTOR) for q in g.objects(sel, OA_EXACT)), "")
-    section = next((str(n) for s in g.objects(node, api.DFK.inSection) for n in g.objects(s, api.DFK.sectionNumber)), "")
-    return {"iri": iri, "quote": quote, "section": section}
+def passage_of(iri: str) -> api.Passage | None:
+    """The paper's words behind a question: its section and quotation."""
+    return api.passage(iri, kg=kg) if iri else None
 
 
 def parse_value(question, text: str):
