@@ -9,6 +9,9 @@ and each request leaves one access-log line.
 Oxigraph is asked for TSV (SELECT) or N-Triples (CONSTRUCT, DESCRIBE): both have one row per line, so the front
 stops reading — and Oxigraph stops computing — at the row cap, and writes the client's format itself with terms
 exactly as Oxigraph wrote them.
+
+The limits and the rate limiter are public_limits.py, reading a request and choosing its format public_request.py,
+the socket, uvicorn and Oxigraph process public_server.py.
 """
 from __future__ import annotations
 
@@ -16,11 +19,7 @@ import contextlib
 import functools
 import json
 import logging
-import math
-import re
 import time
-from dataclasses import asdict, dataclass
-from urllib.parse import parse_qs
 
 import anyio
 import httpx
@@ -34,181 +33,13 @@ from starlette.routing import Route
 from . import result_formats
 from .errors import QueryError, QueryNotAllowed, QueryTooLarge
 from .result_formats import ResultFormatError
+from .public_limits import PublicSettings, RateLimiter, Refusal
+from .public_request import GRAPH_FORMATS, SELECT_FORMATS, QueryRequest, negotiate, read_query
 from .sparql_guard import CheckedQuery, Limits, check_query
 
 access_log = logging.getLogger("deepfake_kg.public.access")
 TIMED_OUT = "The query ran longer than {:g} s (this endpoint's limit) and was stopped."
 MAX_UPSTREAM_BYTES = 256 * 2**20  # one answer read from Oxigraph, whatever its row count
-
-
-@dataclass(frozen=True)
-class PublicSettings:
-    """The public endpoint's limits. Each is documented in SECURITY.md; the CLI flags can only change these."""
-
-    timeout_seconds: float = 10.0  # hard: the answer is abandoned and Oxigraph's own limit stops the work
-    max_rows: int = 10_000  # rows (or triples) returned at most; the answer says when it was cut
-    max_request_bytes: int = 64 * 1024  # a POST body, and the query string of a GET
-    max_query_chars: int = 20_000  # the guard's limit on the query text
-    rate_per_minute: float = 60.0  # per client address (token bucket)
-    burst: int = 20  # requests a client may make at once before the rate applies
-    per_client_concurrency: int = 2  # queries one client may have running at once
-    max_concurrency: int = 8  # queries running on Oxigraph at once, over all clients
-
-
-SELECT_FORMATS = result_formats.MEDIA_TYPES  # json, xml, csv, tsv
-GRAPH_FORMATS = {"turtle": "text/turtle", "ntriples": "application/n-triples", "jsonld": "application/ld+json"}
-_ALIASES = {"json": "json", "srj": "json", "xml": "xml", "srx": "xml", "csv": "csv", "tsv": "tsv", "ttl": "turtle",
-            "turtle": "turtle", "nt": "ntriples", "ntriples": "ntriples", "n-triples": "ntriples", "jsonld": "jsonld",
-            "json-ld": "jsonld"}
-_EXTRA_MEDIA = {"application/json": ("json", "jsonld"), "text/xml": ("xml", None), "application/xml": ("xml", None),
-                "text/plain": (None, "ntriples"), "text/n3": (None, "turtle")}
-
-
-_ABSOLUTE_IRI = re.compile(r'[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>"{}|^`\\]*')
-
-
-class Refusal(Exception):
-    def __init__(self, status: int, message: str, headers: dict | None = None):
-        super().__init__(message)
-        self.status, self.message, self.headers = status, message, headers or {}
-
-
-# --- Rate limits ----------------------------------------------------------------------------------------------
-
-class RateLimiter:
-    """A token bucket and an in-flight count per client address."""
-
-    def __init__(self, settings: PublicSettings):
-        self.settings = settings
-        self.buckets: dict[str, tuple[float, float]] = {}
-        self.running: dict[str, int] = {}
-
-    def admit(self, client: str) -> None:
-        rate, burst = self.settings.rate_per_minute / 60.0, self.settings.burst
-        now = time.monotonic()
-        tokens, last = self.buckets.get(client, (burst, now))
-        tokens = min(burst, tokens + (now - last) * rate)
-        if tokens < 1:
-            wait = math.ceil((1 - tokens) / rate) if rate > 0 else 60
-            raise Refusal(429, f"Too many requests from {client}: the limit is {self.settings.rate_per_minute:g} a "
-                               f"minute (bursts of {burst}). Retry in {wait} s.", {"Retry-After": str(wait)})
-        if self.running.get(client, 0) >= self.settings.per_client_concurrency:
-            raise Refusal(429, f"{client} already has {self.settings.per_client_concurrency} queries running; "
-                               "wait for one to finish.", {"Retry-After": "1"})
-        self.buckets[client] = (tokens - 1, now)
-        if len(self.buckets) > 100_000:  # forget the oldest clients rather than grow without bound
-            for stale in sorted(self.buckets, key=lambda c: self.buckets[c][1])[:50_000]:
-                del self.buckets[stale]
-
-    def start(self, client: str) -> None:
-        self.running[client] = self.running.get(client, 0) + 1
-
-    def finish(self, client: str) -> None:
-        left = self.running.get(client, 1) - 1
-        if left:
-            self.running[client] = left
-        else:
-            self.running.pop(client, None)
-
-
-# --- Reading the request ----------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class QueryRequest:
-    text: str
-    dataset: tuple[tuple[str, str], ...] = ()  # ("default-graph-uri" | "named-graph-uri", IRI)
-
-
-async def read_query(request: Request, settings: PublicSettings) -> QueryRequest | None:
-    """The query of a SPARQL 1.1 Protocol query request (GET, form POST or direct POST); None if absent."""
-    if len(request.url.query.encode()) > settings.max_request_bytes:
-        raise Refusal(414, f"The request URL is over the {settings.max_request_bytes}-byte limit; POST the query.")
-    try:
-        params = parse_qs(request.url.query, keep_blank_values=True, errors="strict")
-    except UnicodeDecodeError:
-        raise Refusal(400, "The request URL is not valid UTF-8.") from None
-    if request.method == "POST":
-        media, _, parameters = request.headers.get("content-type", "").partition(";")
-        media = media.strip().lower()
-        charset = dict(p.strip().lower().partition("=")[::2] for p in parameters.split(";") if "=" in p).get("charset")
-        if charset and charset.strip('"') not in ("utf-8", "utf8"):
-            raise Refusal(415, f"Queries are read as UTF-8 only, not {charset}.")
-        body = await _body(request, settings)
-        if media == "application/x-www-form-urlencoded":
-            try:
-                form = parse_qs(body.decode("utf-8"), keep_blank_values=True, errors="strict")
-            except UnicodeDecodeError:
-                raise Refusal(400, "The form is not valid UTF-8.") from None
-            for key, values in form.items():
-                params.setdefault(key, []).extend(values)
-        elif media == "application/sparql-query":
-            if "query" in params:
-                raise Refusal(400, "A direct POST carries the query in its body, not also in the URL.")
-            try:
-                params["query"] = [body.decode("utf-8")]
-            except UnicodeDecodeError:
-                raise Refusal(400, "The query is not valid UTF-8.") from None
-        elif media == "application/sparql-update":
-            raise Refusal(403, "Updates are not allowed: this endpoint is read-only.")
-        else:
-            raise Refusal(415, "POST a query as application/x-www-form-urlencoded (query=…) or as "
-                               f"application/sparql-query, not {media or 'a body without Content-Type'}.")
-    if "update" in params:
-        raise Refusal(403, "Updates are not allowed: this endpoint is read-only.")
-    queries = params.get("query", [])
-    if len(queries) > 1:
-        raise Refusal(400, "The request carries more than one query.")
-    # The protocol's dataset parameters choose among the graphs already in the store: Oxigraph never fetches them.
-    dataset = tuple((key, iri) for key in ("default-graph-uri", "named-graph-uri") for iri in params.get(key, []))
-    for _, iri in dataset:
-        if not _ABSOLUTE_IRI.fullmatch(iri):
-            raise Refusal(400, f"{iri[:100]!r} is not an absolute IRI.")
-    return QueryRequest(queries[0], dataset) if queries else None
-
-
-async def _body(request: Request, settings: PublicSettings) -> bytes:
-    declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > settings.max_request_bytes:
-        raise Refusal(413, f"The request body is over the {settings.max_request_bytes}-byte limit.")
-    body = bytearray()
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > settings.max_request_bytes:
-            raise Refusal(413, f"The request body is over the {settings.max_request_bytes}-byte limit.")
-    return bytes(body)
-
-
-def negotiate(form: str, accept: str, explicit: str | None) -> str:
-    """The answer's format: json/xml/csv/tsv for SELECT and ASK, turtle/ntriples/jsonld for graphs."""
-    graph = form in ("CONSTRUCT", "DESCRIBE")
-    offered = GRAPH_FORMATS if graph else SELECT_FORMATS
-    if explicit:
-        chosen = _ALIASES.get(explicit.lower())
-        if chosen not in offered:
-            raise Refusal(406, f"format={explicit} is not offered for {form}; choose one of {', '.join(offered)}.")
-        return chosen
-    by_media = {media: name for name, media in offered.items()}
-    best, best_q = None, 0.0
-    for part in (accept or "*/*").split(","):
-        media, _, rest = part.strip().partition(";")
-        media = media.strip().lower()
-        q = 1.0
-        for param in rest.split(";"):
-            key, _, value = param.strip().partition("=")
-            if key == "q":
-                try:
-                    q = float(value)
-                except ValueError:
-                    q = 0.0
-        name = by_media.get(media) or (_EXTRA_MEDIA.get(media, (None, None))[1 if graph else 0])
-        if name is None and media in ("*/*", "application/*", "text/*"):
-            name = {"text/*": "turtle" if graph else "tsv"}.get(media, "turtle" if graph else "json")
-        if name and q > best_q:
-            best, best_q = name, q
-    if best is None:
-        raise Refusal(406, f"None of the accepted types ({accept}) is offered for {form}; offered: "
-                           f"{', '.join(offered.values())}.")
-    return best
 
 
 # --- Answering --------------------------------------------------------------------------------------------------
@@ -413,80 +244,3 @@ def create_app(oxigraph_query_url: str, settings: PublicSettings = PublicSetting
     app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
     app.state.endpoint = endpoint
     return app
-
-
-def settings_summary(settings: PublicSettings) -> str:
-    return ", ".join(f"{key} {value:g}" if isinstance(value, float) else f"{key} {value}"
-                     for key, value in asdict(settings).items())
-
-
-def bind(host: str, port: int) -> "socket.socket":
-    """The listening socket (port 0: a free one), made here so that the caller knows the port before serving."""
-    import socket
-
-    from .errors import ServerError
-
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    try:
-        sock.bind((host, port))
-    except OSError as error:
-        sock.close()
-        raise ServerError(f"Cannot listen on {host}:{port}: {error.strerror}.") from None
-    sock.listen(1024)
-    return sock
-
-
-def uvicorn_server(app: Starlette, settings: PublicSettings):
-    import uvicorn
-
-    config = uvicorn.Config(app, log_level="warning", access_log=False, server_header=False, timeout_keep_alive=5,
-                            limit_concurrency=512,  # open connections at most; more get 503 from uvicorn itself
-                            h11_max_incomplete_event_size=settings.max_request_bytes + 16 * 1024)
-    return uvicorn.Server(config)
-
-
-def serve_public(kg, store, host: str, port: int, settings: PublicSettings, access_log_file: str | None = None,
-                 reload: bool = False) -> int:
-    """Load the build into Oxigraph on loopback and serve the guarded front on host:port until SIGINT/SIGTERM.
-
-    One process: uvicorn runs in it, Oxigraph is its child (own session, so a terminal's Ctrl-C reaches only us);
-    whichever way this returns, Oxigraph is stopped."""
-    import signal
-    import sys
-
-    from .server import load_store, oxigraph_version, start_server, stop_server
-
-    def interrupt(signum, frame):
-        raise KeyboardInterrupt
-
-    # uvicorn shuts down gracefully on SIGINT/SIGTERM and then re-raises the signal: make that an exception
-    # here, not the default action (which would kill this process and leave Oxigraph running).
-    signal.signal(signal.SIGINT, interrupt)
-    signal.signal(signal.SIGTERM, interrupt)
-    handler = logging.FileHandler(access_log_file, encoding="utf-8") if access_log_file else logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
-    access_log.addHandler(handler)
-    access_log.setLevel(logging.INFO)
-    access_log.propagate = False
-
-    info = load_store(kg, store, force=reload)
-    sock = bind(host, port)
-    oxigraph = start_server(store, timeout_s=math.ceil(settings.timeout_seconds) + 1)
-    try:
-        server = uvicorn_server(create_app(oxigraph.query_url, settings), settings)
-        shown = f"[{host}]" if ":" in host else host
-        print(f"{oxigraph_version()} behind the guarded SPARQL front: {info.triples} triples, read-only\n"
-              f"  SPARQL endpoint  http://{shown}:{sock.getsockname()[1]}/sparql   (SPARQL 1.1 Protocol, CORS)\n"
-              f"  limits           {settings_summary(settings)}\n"
-              f"  access log       {access_log_file or 'standard error'} (one JSON object a request)\n"
-              f"  Oxigraph         {oxigraph.query_url} (loopback only), PID {oxigraph.pid}\n"
-              f"  PID {__import__('os').getpid()}; Ctrl-C or SIGTERM stops both", flush=True)
-        server.run(sockets=[sock])
-        return 0
-    except KeyboardInterrupt:
-        return 0
-    finally:
-        sock.close()
-        stop_server(oxigraph)

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
-from .browse import Entity, Link, Statement
+from .entities import Entity, Statement
+from .terms import Link
 from .build import KnowledgeGraph
 from .namespaces import DFK, OWL, RDF, RDFS, SKOS
 

@@ -5,7 +5,9 @@ import threading
 import time
 from contextlib import contextmanager
 
-from deepfake_kg.public_endpoint import PublicSettings, bind, create_app, uvicorn_server
+from deepfake_kg.public_endpoint import create_app
+from deepfake_kg.public_limits import PublicSettings
+from deepfake_kg.public_server import bind, uvicorn_server
 
 
 @contextmanager

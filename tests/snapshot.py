@@ -121,7 +121,8 @@ def duties(kg) -> dict:
 
 
 def explanations(kg) -> dict:
-    from deepfake_kg.duties import duties_for, explain
+    from deepfake_kg.duties import duties_for
+    from deepfake_kg.explanations import explain
 
     answers = {}
     for types in EXPLAINED:

@@ -3,8 +3,8 @@ from rdflib import BNode, Graph, URIRef
 
 from conftest import FIXTURES
 from deepfake_kg.about import citation, counts
-from deepfake_kg.browse import (class_tree, describe, describe_blank, instrument_tree, members, order_key,
-                                neighbourhood, provision_texts, resolve_entity, short_name)
+from deepfake_kg.browse import class_tree, describe_blank, instrument_tree, members, order_key
+from deepfake_kg.entities import describe, neighbourhood, provision_texts, resolve_entity, short_name
 from deepfake_kg.build import KnowledgeGraph
 from deepfake_kg.namespaces import DFK, ID, OWL, RDF
 from deepfake_kg.reasoning import inferred_part, owlrl_closure

@@ -2,7 +2,8 @@
 import pytest
 from rdflib import URIRef
 
-from deepfake_kg.duties import duties_for, explain
+from deepfake_kg.duties import duties_for
+from deepfake_kg.explanations import explain
 from deepfake_kg.errors import InconsistentGraph, KGError
 from deepfake_kg.namespaces import DFK, ID, RDF
 

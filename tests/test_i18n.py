@@ -131,7 +131,7 @@ def test_each_page_in_chinese_shows_no_untranslated_english(name):
 # ---------------------------------------------------------------- the package's sentences (explanations)
 
 def test_an_explanation_is_said_in_chinese_with_the_graphs_chinese_names(kg):
-    from deepfake_kg.duties import explain
+    from deepfake_kg.explanations import explain
     from deepfake_kg.wording import Name
 
     why = explain("cl-286-1-comply-with-correction-order", ["dfk:VideoSharingPlatform"], kg, as_of="2026-11-30")

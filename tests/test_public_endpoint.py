@@ -26,7 +26,7 @@ from sparql_compare import differences, normalised
 
 from deepfake_kg import server as oxigraph
 from deepfake_kg.named_queries import load_named_queries
-from deepfake_kg.public_endpoint import PublicSettings
+from deepfake_kg.public_limits import PublicSettings
 from deepfake_kg.query import run_local
 
 SETTINGS = PublicSettings(timeout_seconds=2.0, max_rows=200, rate_per_minute=1e6, burst=100_000, per_client_concurrency=50)

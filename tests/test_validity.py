@@ -7,7 +7,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib import namespace as rdfns  # a module: pytest would probe a closed namespace's attributes
 
 from deepfake_kg.assess import assess
-from deepfake_kg.duties import duties_for, explain
+from deepfake_kg.duties import duties_for
+from deepfake_kg.explanations import explain
 from deepfake_kg.errors import KGError
 from deepfake_kg.namespaces import DFK, ID, RDF, RDFS
 from deepfake_kg.named_queries import named_query, on_date

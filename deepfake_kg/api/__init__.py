@@ -29,7 +29,8 @@ from ..assess import NOT_ADVICE, Assessment, Conclusion
 from ..verdicts import Change, Element, Verdict
 from ..build import KnowledgeGraph
 from ..compare import DutyMatrix
-from ..duties import DutyRow, Explanation, LegalBasis, Sanction, Step
+from ..duties import DutyRow, LegalBasis, Sanction
+from ..explanations import Explanation, Step
 from ..errors import (EndpointError, InconsistentGraph, KGError, QueryError, QueryTimeout, UnknownPlatformType,
                      UnknownResource)
 from ..formats import DESCRIBE_FORMATS, FORMATS, Format
@@ -47,7 +48,8 @@ from ..resolve import Dimension, PlatformType
 from ..scenario import FactSchema, Scenario, ScenarioError
 from ..sparql_guard import Limits
 from ..terms import Link, Passage
-from ..browse import Edge, Entity, ProvisionText, Statement, TreeNode
+from ..browse import TreeNode
+from ..entities import Edge, Entity, ProvisionText, Statement
 from ..choices import DimensionChoice
 from ..reading import PropertyRow
 from ..search import FACETS, MATCH_END, MATCH_START, SearchResult

@@ -6,7 +6,8 @@ from ..build import KnowledgeGraph
 from .. import duties as _duties, named_queries as _named
 from ..assess import Assessment
 from ..compare import DutyMatrix
-from ..duties import DutyRow, Explanation
+from ..duties import DutyRow
+from ..explanations import Explanation
 from ..query import QueryResult
 from ..scenario import Scenario
 from ..sparql_guard import Limits
@@ -26,7 +27,9 @@ def explain(duty, types, as_of=None, *, kg: KnowledgeGraph | None = None) -> Exp
     """Why `duty` (an IRI, CURIE, id such as `cl-286-1-comply-with-correction-order`, or label) attaches to a
     platform of `types`: the chain of axioms, the legal basis, its status on `as_of` (default today) with the
     dates that status rests on, and the paper's passages."""
-    return _duties.explain(duty, types, the_graph(kg), as_of=as_of)
+    from ..explanations import explain as why
+
+    return why(duty, types, the_graph(kg), as_of=as_of)
 
 
 def assess(source, as_of=None, *, kg: KnowledgeGraph | None = None) -> Assessment:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from rdflib import URIRef
 
-from .. import about as _about, browse as _browse
+from .. import about as _about, browse as _browse, entities as _entities
 from ..about import Citation
-from ..browse import Edge, Entity, ProvisionText, Statement, TreeNode
+from ..browse import TreeNode
+from ..entities import Edge, Entity, ProvisionText, Statement
 from ..build import KnowledgeGraph
 from ..reading import PropertyRow
 from ..search import SearchResult
@@ -33,12 +34,12 @@ def passage(iri, *, kg: KnowledgeGraph | None = None) -> Passage:
 
 def entity(iri, lang: str = "en", incoming_limit: int = 300, *, kg: KnowledgeGraph | None = None) -> Entity:
     """Every statement about one resource, asserted and inferred kept apart."""
-    return _browse.describe(the_graph(kg), URIRef(str(iri)), lang, incoming_limit)
+    return _entities.describe(the_graph(kg), URIRef(str(iri)), lang, incoming_limit)
 
 
 def neighbourhood(iri, lang: str = "en", limit: int = 40, *, kg: KnowledgeGraph | None = None) -> list[Edge]:
     """Links between one resource and named resources, asserted first, at most `limit`."""
-    return _browse.neighbourhood(the_graph(kg), URIRef(str(iri)), lang, limit)
+    return _entities.neighbourhood(the_graph(kg), URIRef(str(iri)), lang, limit)
 
 
 def property_rows(statements: list[Statement], *, kg: KnowledgeGraph | None = None) -> list[PropertyRow]:
@@ -72,7 +73,7 @@ def members(cls, lang: str = "en", *, kg: KnowledgeGraph | None = None) -> list[
 
 def provision_text(provision, *, kg: KnowledgeGraph | None = None) -> ProvisionText:
     """The wording of a provision where the data has it: official text, unofficial translation, summary."""
-    return _browse.provision_texts(the_graph(kg), URIRef(str(provision)))
+    return _entities.provision_texts(the_graph(kg), URIRef(str(provision)))
 
 
 def provision_parts(provision, *, kg: KnowledgeGraph | None = None) -> list[URIRef]:
@@ -86,12 +87,12 @@ def provision_parts(provision, *, kg: KnowledgeGraph | None = None) -> list[URIR
 
 def resolve_entity(text: str, *, kg: KnowledgeGraph | None = None) -> URIRef | None:
     """The IRI named by `text` (IRI or CURIE) if the graph mentions it, else None."""
-    return _browse.resolve_entity(text, the_graph(kg))
+    return _entities.resolve_entity(text, the_graph(kg))
 
 
 def short_name(iri) -> str:
     """The compact name the app's URLs use: dfk:Term, id:kind/slug, else the IRI."""
-    return _browse.short_name(iri)
+    return _entities.short_name(iri)
 
 
 def search(text: str, filters: dict[str, set[str]] | None = None, limit: int = 50, *,

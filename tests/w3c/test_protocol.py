@@ -16,7 +16,8 @@ import pytest
 from public_front import running_front
 
 from deepfake_kg import server as oxigraph
-from deepfake_kg.public_endpoint import GRAPH_FORMATS, SELECT_FORMATS, PublicSettings
+from deepfake_kg.public_limits import PublicSettings
+from deepfake_kg.public_request import GRAPH_FORMATS, SELECT_FORMATS
 
 from .protocol import PROTOCOL_DIR, protocol_tests
 from .suites import expect, note

@@ -11,8 +11,7 @@ from dfkui import html, state
 from dfkui.i18n import N_, _, ngettext, sort_key
 from dfkui.graph import neighbourhood_dot
 from dfkui.resources import knowledge_graph
-from deepfake_kg.api import entity as statements_about
-from deepfake_kg.api import (DFK, FACETS, MATCH_END, MATCH_START, class_tree, described_resources,
+from deepfake_kg.api import (DFK, FACETS, MATCH_END, MATCH_START, class_tree, described_resources, entity as statements_about,
                              instrument_tree, members, neighbourhood, property_rows, provision_parts, provision_text,
                              reader_types, resolve_entity, search, short_name)
 
