@@ -67,6 +67,18 @@ def test_the_app_imports_only_the_api():
     assert offending == {}
 
 
+def test_the_app_hard_codes_no_platform_dimension(kg):
+    """The dimensions come from the ontology (api.dimensions, api.dimension_choices): a fourth one must appear in
+    the app without code, so no page names one itself."""
+    names = {d.label.lower() for d in api.dimensions(kg=kg)}
+    found = {}
+    for path in (ROOT / "ui").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.strip().lower() in names:
+                found.setdefault(str(path.relative_to(ROOT)), []).append(node.value)
+    assert found == {}
+
+
 def test_every_public_name_exists():
     assert not [name for name in api.__all__ if not hasattr(api, name)]
 

@@ -1,4 +1,4 @@
-"""Choosing a platform's types: one row of chips per dimension (function, size tier, risk rating).
+"""Choosing a platform's types: one row of chips per dimension, in the ontology's order (api.dimension_choices).
 
 A dimension whose types the ontology declares disjoint (deepfake_kg.choices) is a single choice, so the form
 cannot describe an impossible platform. Chips, not a type-ahead list: nothing is chosen by typing and Enter.
@@ -14,11 +14,10 @@ import streamlit as st
 from . import html
 from .i18n import _, sort_key
 
-SHORT = {"function": "function", "size tier": "size", "risk rating": "risk"}  # the keys the URLs have always used
-
-
 def dimension_slug(dimension) -> str:
-    return SHORT.get(dimension.label, re.sub(r"\W+", "-", dimension.label.lower()).strip("-"))
+    """The first word of the dimension's English label ("size" for size tier): the widget keys have always been
+    these, and the ontology's dimensions differ in it."""
+    return re.sub(r"\W+", "-", dimension.label.lower()).strip("-").split("-")[0]
 
 
 def key(prefix: str, dimension) -> str:

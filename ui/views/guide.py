@@ -8,7 +8,7 @@ import json
 import streamlit as st
 
 from dfkui import dates, guide, html, state
-from dfkui.i18n import N_, _
+from dfkui.i18n import _
 from dfkui.resources import knowledge_graph, read_types, type_key, types_of
 from deepfake_kg import api
 
@@ -26,8 +26,9 @@ def all_questions(_kg) -> tuple:
 
 QUESTIONS = all_questions(kg)
 BY_FIELD = {q.id: q for q in QUESTIONS}
-DIMENSIONS = sorted({t.dimension_label for t in TYPES.values()})
-DIMENSION_TITLES = {"function": N_("Function"), "size tier": N_("Size tier"), "risk rating": N_("Risk rating")}
+# The dimensions in the ontology's order (dfk:order), keyed by their English label: a new one appears without code.
+DIMENSION_IRIS = {d.label: d.iri for d in api.dimensions(kg=kg)}
+DIMENSIONS = list(DIMENSION_IRIS)
 
 
 @st.cache_resource(max_entries=256)
@@ -139,7 +140,8 @@ def ask_platform() -> None:
                  "rated. Choose at least one."))
     for dim in DIMENSIONS:
         options = sorted((k for k, t in TYPES.items() if t.dimension_label == dim), key=type_name)
-        title = _(DIMENSION_TITLES[dim]) if dim in DIMENSION_TITLES else dim  # a new dimension shows its own name
+        title = html.shown_name(*html.label_of(DIMENSION_IRIS[dim]))
+        title = title[:1].upper() + title[1:]  # the graph's labels are lower case, as in running text
         key = f"guide_dim_{dim}"
         if key not in st.session_state:
             st.session_state[key] = [t for t in chosen_types() if TYPES[t].dimension_label == dim]
