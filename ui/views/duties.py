@@ -105,22 +105,17 @@ if not chosen:
     st.info(_("Choose at least one platform type above, or click a ready example."))
     st.stop()
 
-try:
-    every_row = duties_for([TYPES[t].iri for t in chosen], as_of=dates.as_of(), kg=kg)
+types = [TYPES[t].iri for t in chosen]
+status_wanted = STATUSES[st.session_state.duties_status]
+jurisdiction = st.session_state.duties_jurisdiction
+try:  # the filters are the API's, as on the command line ("proposed" keeps the proposals since enacted)
+    rows = duties_for(types, st.session_state.duties_status, jurisdiction, dates.as_of(), kg=kg)
 except InconsistentGraph as error:
     st.error(_("No platform can have all of these types at once. {error}").format(error=error), icon=":material/block:")
     st.stop()
 
-status_wanted = STATUSES[st.session_state.duties_status]
-jurisdiction = st.session_state.duties_jurisdiction
 # In the page's language's order (Chinese: by pinyin), the law in force first.
-rows = sorted(every_row, key=lambda r: (r.status != "in force", sort_key(r.label_zh if lang == "zh" and r.label_zh else r.label)))
-if status_wanted != "all":  # "proposed" includes "proposed, since enacted": still the author's proposal
-    rows = [r for r in rows if (r.status == "in force") == (status_wanted == "in force")]
-if jurisdiction == "none":
-    rows = [r for r in rows if not r.jurisdictions]
-elif jurisdiction != "all":
-    rows = [r for r in rows if JURISDICTIONS[jurisdiction].iri in {j.iri for j in r.jurisdictions}]
+rows = sorted(rows, key=lambda r: (r.status != "in force", sort_key(r.label_zh if lang == "zh" and r.label_zh else r.label)))
 
 in_force = sum(r.status == "in force" for r in rows)
 platform = " + ".join(TYPE_NAMES[t] for t in chosen)
@@ -138,13 +133,12 @@ def why_empty() -> str:
         if not duties_per_jurisdiction(kg=kg).get(JURISDICTIONS[jurisdiction].iri):
             return _("The duties of {jurisdiction} are not in this graph yet: it models none, for any platform.").format(
                 jurisdiction=place)
-        in_place = [r for r in every_row if JURISDICTIONS[jurisdiction].iri in {j.iri for j in r.jurisdictions}]
-        if not in_place:
+        if not duties_for(types, jurisdiction=jurisdiction, as_of=dates.as_of(), kg=kg):
             return _("The graph holds duties of {jurisdiction}, but none attaches to this platform.").format(jurisdiction=place)
         return _("This platform's duties in {jurisdiction} are all {other}.").format(
             jurisdiction=place, other=_("in force") if status_wanted == "proposed" else _("proposed"))
     if jurisdiction == "none":
-        if not [r for r in every_row if not r.jurisdictions]:
+        if not duties_for(types, jurisdiction="none", as_of=dates.as_of(), kg=kg):
             return _("Every duty of this platform belongs to a jurisdiction; the author proposes none for it.")
     return _("This platform's duties are all {other}.").format(
         other=_("in force") if status_wanted == "proposed" else _("proposed"))
@@ -206,7 +200,6 @@ def explanation(row, types) -> str:
     return "".join(parts)
 
 
-types = [TYPES[t].iri for t in chosen]
 columns = [("status", _("Status")), ("duty", _("Duty")), ("action", _("Required action")), ("basis", _("Legal basis")),
            ("sanction", _("Sanction")), ("via", _("Attached via"))]
 cards = []
