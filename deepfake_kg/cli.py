@@ -9,6 +9,7 @@ import sys
 
 from . import cli_answers as answers, cli_operations as operations
 from .api import DESCRIBE_FORMATS, KGError, Limits, formats
+from .public_limits import PublicSettings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -146,17 +147,24 @@ def _add_sharing_commands(commands) -> None:
     serve.add_argument("--port", type=int, default=7878, help="TCP port on 127.0.0.1 (default 7878)")
     serve.add_argument("--store", metavar="DIR", help="Oxigraph store directory (default: oxigraph/ in the build cache)")
     serve.add_argument("--timeout", type=float,
-                       help="per-query limit in seconds: Oxigraph's own, soft (default 30); with --public, hard (default 10)")
+                       help="per-query limit in seconds: Oxigraph's own, soft (default 30); with --public, hard "
+                            f"(default {PublicSettings.timeout_seconds:g})")
     serve.add_argument("--reload", action="store_true", help="reload the store even if it holds the current build")
     public = serve.add_argument_group("public endpoint (--public)")
     public.add_argument("--public", action="store_true",
                         help="serve a guarded SPARQL 1.1 Protocol front (no SERVICE, no updates, hard limits) on --host:--port, "
                              "with Oxigraph on a loopback port behind it")
     public.add_argument("--host", default="127.0.0.1", help="address the public front listens on (default 127.0.0.1; 0.0.0.0 for every interface)")
-    public.add_argument("--max-rows", type=int, default=10_000, help="rows or triples per answer at most (default 10000)")
-    public.add_argument("--rate-limit", type=float, default=60.0, metavar="N", help="requests a minute per client address (default 60)")
-    public.add_argument("--burst", type=int, default=20, help="requests a client may make at once before the rate applies (default 20)")
-    public.add_argument("--client-concurrency", type=int, default=2, metavar="N", help="queries one client address may run at once (default 2)")
+    # The defaults are the public endpoint's own (PublicSettings, documented in SECURITY.md), declared once.
+    limits = PublicSettings()
+    public.add_argument("--max-rows", type=int, default=limits.max_rows,
+                        help=f"rows or triples per answer at most (default {limits.max_rows})")
+    public.add_argument("--rate-limit", type=float, default=limits.rate_per_minute, metavar="N",
+                        help=f"requests a minute per client address (default {limits.rate_per_minute:g})")
+    public.add_argument("--burst", type=int, default=limits.burst,
+                        help=f"requests a client may make at once before the rate applies (default {limits.burst})")
+    public.add_argument("--client-concurrency", type=int, default=limits.per_client_concurrency, metavar="N",
+                        help=f"queries one client address may run at once (default {limits.per_client_concurrency})")
     public.add_argument("--access-log", metavar="FILE", help="append the access log here (default: standard error)")
     serve.set_defaults(run=operations.serve)
 

@@ -67,7 +67,7 @@ def serve(args) -> int:
         from .public_limits import PublicSettings
         from .public_server import serve_public
 
-        settings = PublicSettings(timeout_seconds=args.timeout or 10.0, max_rows=args.max_rows,
+        settings = PublicSettings(timeout_seconds=args.timeout or PublicSettings.timeout_seconds, max_rows=args.max_rows,
                                   rate_per_minute=args.rate_limit, burst=args.burst,
                                   per_client_concurrency=args.client_concurrency)
         store = Path(args.store) if args.store else DEFAULT_STORE
