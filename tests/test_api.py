@@ -176,3 +176,12 @@ def test_the_api_reference_is_up_to_date():
 
     assert DOC.read_text(encoding="utf-8") == reference(), \
         "docs/api.md is stale: run `.venv/bin/python tests/api_reference.py` and commit docs/api.md"
+
+
+def test_the_vocabulary_an_editor_completes_from(kg):
+    found = api.vocabulary(kg=kg)
+    assert found.prefixes["dfk"] == str(api.DFK)
+    assert str(api.DFK.Duty) in found.classes and str(api.DFK.hasDuty) in found.properties
+    assert str(api.DFK.hasDuty) not in found.classes and str(api.DFK.Duty) not in found.properties
+    assert str(api.ID["instrument/cn-cybersecurity-law"]) in found.iris
+    assert not any(p.startswith("ns") for p in found.prefixes)

@@ -53,10 +53,11 @@ from ..entities import Edge, Entity, ProvisionText, Statement
 from ..choices import DimensionChoice
 from ..reading import PropertyRow
 from ..search import FACETS, MATCH_END, MATCH_START, SearchResult
+from ..vocabulary import Vocabulary
 from .answers import assess, compare, describe, duties_for, explain, export, query
 from .browsing import (citation, class_tree, counts, described_resources, duties_per_jurisdiction, entity,
                        instrument_tree, label, link, members, neighbourhood, passage, property_rows, provision_parts,
-                       provision_text, reader_types, resolve_entity, search, short_name)
+                       provision_text, reader_types, resolve_entity, search, short_name, vocabulary)
 from .catalogue import (dimension_choices, dimensions, example, examples, fact_schema, formats, jurisdictions,
                         named_queries, named_query, on_date, platform_type, platform_types, query_day, scenario,
                         scenario_from_form, scenarios, takes_date)
@@ -73,7 +74,7 @@ __all__ = [
     # browsing and naming
     "label", "link", "passage", "entity", "neighbourhood", "instrument_tree", "class_tree", "members", "provision_text",
     "provision_parts", "resolve_entity", "short_name", "described_resources", "property_rows", "reader_types",
-    "search", "duties_per_jurisdiction", "counts", "citation", "load_graph", "duties_text",
+    "search", "vocabulary", "duties_per_jurisdiction", "counts", "citation", "load_graph", "duties_text",
     # operations on the whole graph
     "build", "validate", "publish", "release",
     # types, errors, constants
@@ -81,7 +82,7 @@ __all__ = [
     "Change", "DutyMatrix",
     "NamedQuery", "PlatformType", "Dimension", "PlatformExample", "Format", "QueryResult", "Limits", "Scenario",
     "FactSchema", "Citation", "DimensionChoice", "TreeNode", "Entity", "Statement", "Edge", "ProvisionText",
-    "PropertyRow", "SearchResult", "KnowledgeGraph", "KGError", "InconsistentGraph", "UnknownPlatformType",
+    "PropertyRow", "SearchResult", "Vocabulary", "KnowledgeGraph", "KGError", "InconsistentGraph", "UnknownPlatformType",
     "UnknownResource", "QueryError", "QueryTimeout", "EndpointError", "ScenarioError",
     "NOT_ADVICE", "LICENCES", "DESCRIBE_FORMATS", "FACETS", "MATCH_START", "MATCH_END", "DFK", "ID", "curie", "expand", "__version__",
     # the user-facing text in English or Chinese, and sorting as a Chinese reader expects (deepfake_kg/i18n.py)

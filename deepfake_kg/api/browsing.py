@@ -12,6 +12,7 @@ from ..build import KnowledgeGraph
 from ..reading import PropertyRow
 from ..search import SearchResult
 from ..terms import Link, Passage
+from ..vocabulary import Vocabulary
 from .graph import the_graph
 
 
@@ -119,6 +120,13 @@ def counts(*, kg: KnowledgeGraph | None = None) -> list[tuple[str, int]]:
 
 def citation(*, kg: KnowledgeGraph | None = None) -> Citation:
     return _about.citation(the_graph(kg))
+
+
+def vocabulary(*, kg: KnowledgeGraph | None = None) -> Vocabulary:
+    """The graph's prefixes, classes and properties (for a SPARQL editor's completion) and every IRI it describes."""
+    from ..vocabulary import vocabulary as read
+
+    return read(the_graph(kg))
 
 
 def described_resources(*, kg: KnowledgeGraph | None = None) -> list[URIRef]:

@@ -6,13 +6,13 @@ import json
 import altair as alt
 import pandas as pd
 import streamlit as st
-from rdflib import OWL, RDF, RDFS, URIRef
 
 from dfkui import dates, sparql_results, state
 from dfkui.i18n import _
 from dfkui.resources import configured_endpoint, knowledge_graph, named_queries
 from dfkui.sparql_editor import sparql_editor
-from deepfake_kg.api import EndpointError, Limits, QueryError, QueryTimeout, on_date, query, query_day, takes_date
+from deepfake_kg.api import (EndpointError, Limits, QueryError, QueryTimeout, on_date, query, query_day, takes_date,
+                             vocabulary as graph_vocabulary)
 
 
 LIMITS = Limits()  # the documented defaults (deepfake_kg.sparql_guard.Limits, SECURITY.md), as on the command line
@@ -27,14 +27,8 @@ TARGETS = {"embedded": _("the embedded graph"), "endpoint": _("the configured en
 @st.cache_resource
 def vocabulary(_kg) -> tuple[dict[str, str], list[str], list[str], frozenset]:
     """The graph's prefixes, its classes and properties (for completion), and every IRI it describes (for links)."""
-    g = _kg.closure
-    prefixes = {p: str(ns) for p, ns in g.namespaces() if p and not p.startswith("ns") and not p.startswith("default")}
-    classes = sorted({str(c) for c in g.subjects(RDF.type, OWL.Class) if isinstance(c, URIRef)}
-                     | {str(c) for c in g.subjects(RDF.type, RDFS.Class) if isinstance(c, URIRef)})
-    properties = sorted({str(p) for t in (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, RDF.Property)
-                         for p in g.subjects(RDF.type, t) if isinstance(p, URIRef)})
-    known = frozenset(str(s) for s in g.subjects() if isinstance(s, URIRef))
-    return prefixes, classes, properties, known
+    found = graph_vocabulary(kg=_kg)
+    return found.prefixes, found.classes, found.properties, found.iris
 
 
 PREFIXES, CLASSES, PROPERTIES, KNOWN = vocabulary(kg)
