@@ -71,3 +71,12 @@ def test_the_summary_lists_facts_verdicts_reasons_and_sources():
 def test_a_link_with_an_unknown_answer_is_a_notice():
     at = ok(open_page("guide", types="VideoSharingPlatform", a="regulator.ordered_to_correct=perhaps"))
     assert "regulator.ordered_to_correct=perhaps" in " ".join(warnings(at))
+
+
+def test_the_summary_names_answers_that_would_change_the_outcome_as_questions():
+    # No order: whether the platform refused it is not asked, yet answering it would change the outcome.
+    at = ok(open_page("guide", types="VideoSharingPlatform", step="summary",
+                      a=["content.kind=synthetic-pornography", "notice.received=true", "regulator.ordered_to_correct=false"]))
+    summary = next(m.value for m in at.markdown if 'data-testid="assessment-summary"' in m.value)
+    assert "What would change the outcome" in summary
+    assert not re.findall(r"\b[a-z_]+\.[a-z_]+ →", summary), re.findall(r"\b[a-z_]+\.[a-z_]+ →", summary)

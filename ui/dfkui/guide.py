@@ -103,7 +103,7 @@ def verdict_html(key: str, verdict, by_field: dict, with_sources: bool = False) 
     for element in verdict.elements:
         name = html.link(element.iri, lang=lang)
         source = ""
-        if with_sources and element.basis.iri:
+        if with_sources and element.basis.iri and html.label_of(element.basis.iri) != html.label_of(element.iri):
             source = f' <span class="dfk-muted">({html.link(element.basis.iri, lang=lang)})</span>'
         items.append(f"<li>{mark_html(element.status)} {name}{source}</li>")
     qualified, would_change = _("Qualified by:"), _("What would change the outcome:")
@@ -144,10 +144,11 @@ def strip_html(verdicts: dict) -> str:
     return f'<div class="dfk-verdict-strip">{" · ".join(parts)}</div>'
 
 
-def summary_html(title: str, types: list[str], asked: list, answers: dict, verdicts: dict, note: str, day: str) -> str:
+def summary_html(title: str, types: list[str], asked: list, answers: dict, verdicts: dict, note: str, day: str,
+                 by_field: dict) -> str:
     """The printable summary: the day of the law it applies, the facts as answered, the verdicts with their reasons,
-    and every source cited."""
-    by_field = {q.id: q for q in asked}
+    and every source cited. `by_field` holds every question (an answer that would change the outcome may be to a
+    question not asked yet), so that each is named in words, never by its field."""
     words = {"printed": _("Printed on {day}.").format(day=date.today().isoformat()),
              "law_on": _("The law as it stood on {day}.").format(day=day), "platform": _("The platform"),
              "facts": _("The facts, as answered"), "group": _("Group"), "question": _("Question"), "answer": _("Answer"),

@@ -226,7 +226,7 @@ if step == SUMMARY_STEP:
         st.button(_("Back to the first question"), on_click=go, args=(PLATFORM_STEP,))
         st.stop()
     summary = guide.summary_html(_("Assessment summary"), [type_name(t) for t in types], asked, answers,
-                                 result.verdicts, _(guide.NOT_ADVICE), dates.as_of().isoformat())
+                                 result.verdicts, _(guide.NOT_ADVICE), dates.as_of().isoformat(), BY_FIELD)
     controls = st.container(horizontal=True, key="guide_summary_controls")
     controls.button(_("Back to the questions"), on_click=move, args=(-1,), icon=":material/arrow_back:")
     with controls:
