@@ -136,3 +136,45 @@ def test_the_guide_colours_verdicts_and_elements_in_both_languages(browser, serv
     assert {marks.nth(i).inner_text() for i in range(marks.count())} >= {"✗"}
     expect(page.locator('[data-testid="verdict-proposed"] .status').first).to_have_text(undetermined)
     assert min(contrasts(page.locator(".dfk-mark"))) >= 4.5
+
+
+def test_a_dated_named_query_takes_its_day_from_a_field_typed_in(browser, server):
+    page, _ = offline_page(browser, 1400)
+    page.goto(f"{server.url}/sparql?query=duties-on-date&date=2024-01-01")
+    editor = page.frame_locator("iframe[title*='sparql_editor']").first
+    expect(editor.locator(".CodeMirror")).to_contain_text('VALUES ?asOf { "2024-01-01"^^xsd:date }',
+                                                          timeout=ANSWER_TIMEOUT_MS)
+    field = page.get_by_role("textbox", name="The query's day (?asOf)")
+    expect(field).to_have_value("2024-01-01")  # the explorer's day by default
+    idle(page)
+    page.get_by_role("button", name="Run query").click()
+    results = page.locator('[data-testid="sparql-results"]')
+    expect(results.get_by_text("deep-synthesis", exact=False).first).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
+    idle(page)
+    field.click()
+    field.press("Control+a")
+    page.keyboard.type("2022-12-31")
+    page.keyboard.press("Enter")
+    expect(editor.locator(".CodeMirror")).to_contain_text('VALUES ?asOf { "2022-12-31"^^xsd:date }',
+                                                          timeout=ANSWER_TIMEOUT_MS)
+    expect(page).to_have_url(re.compile(r"asof=2022-12-31"))
+    assert "text=" not in page.url  # still the named query, whose title stays
+    expect(page.get_by_text("Duties in force on a date", exact=True)).to_be_visible()
+    idle(page)
+    page.get_by_role("button", name="Run query").click()
+    expect(page.get_by_text("The results below are those of the query as it was when last run.")).to_have_count(
+        0, timeout=ANSWER_TIMEOUT_MS)
+    # the Deep Synthesis Provisions bind from 2023-01-10: not yet on 2022-12-31
+    expect(results.get_by_text("deep-synthesis", exact=False)).to_have_count(0)
+    page.mouse.move(5, 5)  # no button's tooltip over the field in the picture
+    screenshot(page, "sparql-dated", "en", 1400)
+    # Anything but a day is refused in words and never reaches the query.
+    idle(page)
+    field.click()
+    field.press("Control+a")
+    page.keyboard.type('2023-01-10" } } DELETE { ?s ?p ?o } #')
+    page.keyboard.press("Enter")
+    expect(page.locator('[data-testid="stMain"] [data-testid="stAlert"]').filter(has_text="is not a day")).to_be_visible(
+        timeout=ANSWER_TIMEOUT_MS)
+    expect(editor.locator(".CodeMirror")).to_contain_text('VALUES ?asOf { "2022-12-31"^^xsd:date }')
+    expect(editor.locator(".CodeMirror")).not_to_contain_text("DELETE")
