@@ -19,9 +19,8 @@ from rdflib.collection import Collection
 from .build import KnowledgeGraph, get_kg
 from .classify import classifier_for
 from .namespaces import DFK, OWL, RDF, RDFS, curie
-from .resolve import label
 from .scenario import FactSchema, Scenario
-from .terms import NO_LINK, NO_PASSAGE, Link, Passage, passage as passage_of
+from .terms import NO_LINK, NO_PASSAGE, Link, Passage, label, passage as passage_of
 from .validity import IN_FORCE, parse_day, validity_for
 from .verdicts import NOT_ESTABLISHED, Verdict, verdict, verdict_rules
 

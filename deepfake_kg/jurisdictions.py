@@ -22,7 +22,7 @@ from .build import KnowledgeGraph, get_kg
 from .duties import DutyRow, _as_iris, _classified, duties_for
 from .errors import InconsistentGraph
 from .namespaces import DFK, ID, RDF, RDFS
-from .resolve import label
+from .terms import label
 from .validity import parse_day
 
 # The paper's own jurisdiction first; the others in the order the fact sheet treats them.

@@ -17,7 +17,8 @@ from .build import KnowledgeGraph
 from .errors import KGError, UnknownPlatformType
 from .load import parse_file, read_text
 from .namespaces import DFK, ID, RDF, RDFS
-from .resolve import TypeResolver, label
+from .resolve import TypeResolver
+from .terms import label
 
 MAX_SCENARIO_BYTES = 200_000
 UNKNOWN = "unknown"

@@ -20,7 +20,7 @@ from rdflib import URIRef
 from .build import KnowledgeGraph, get_kg
 from .duties import _as_iris, all_duties_for
 from .namespaces import DFK
-from .resolve import label
+from .terms import label
 from .validity import validity_for
 
 LAW = "in force"  # kind of entry: a provision binding over a period

@@ -182,7 +182,7 @@ def _iso(day: dt.date | None) -> str | None:
 
 
 def _label(g: Graph, node) -> str:
-    from .resolve import label
+    from .terms import label
 
     return label(g, node)
 

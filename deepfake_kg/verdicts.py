@@ -22,10 +22,9 @@ from rdflib.collection import Collection
 from .build import KnowledgeGraph
 from .errors import InconsistentGraph
 from .namespaces import DFK, OWL, RDFS, curie
-from .resolve import label
 from .questions import asked
 from .scenario import UNKNOWN, FactSchema
-from .terms import Link, Passage
+from .terms import Link, Passage, label
 
 ESTABLISHED, NOT_ESTABLISHED, UNDETERMINED = "established", "not established", "undetermined"
 MAX_OPTIONS = 12  # ways into one class kept while combining (smallest first)
