@@ -72,3 +72,25 @@ def test_a_contradiction_is_refused_naming_it_as_the_fast_engine_does():
             reasoning.infer(asserted, engine)
         messages[engine] = str(refusal.value)
     assert messages["scale"] == messages["reasonable"]
+
+
+def test_a_malformed_term_is_refused_in_one_sentence(tmp_path):
+    source = tmp_path / "bad.nt"
+    source.write_text("<urn:x:a> <urn:x:p> <not an iri> .\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="not an N-Triples IRI, blank node or literal: <not an iri>"):
+        closure_to_nquads([source], tmp_path / "out.nq")
+    assert not (tmp_path / "out.nq").exists()
+
+
+def test_an_axiom_about_the_vocabulary_itself_is_reasoned_by_the_general_engine(tmp_path):
+    from deepfake_kg.namespaces import RDF, RDFS
+
+    asserted = load_sources()
+    marked = URIRef("https://w3id.org/deepfake-kg/id/ClassWithASuperclass")
+    asserted.add((RDFS.subClassOf, RDFS.domain, marked))  # a rule about individuals, reading schema triples
+    asserted.serialize(tmp_path / "kg.nt", format="nt", encoding="utf-8")
+    stages = closure_to_nquads([tmp_path / "kg.nt"], tmp_path / "kg.nq")
+    assert stages.path == "general engine", stages.fallback
+    inferred = read_inferred(tmp_path / "kg.nq")
+    assert inferred == reasoning.infer(asserted, "reasonable")
+    assert any(p == RDF.type and o == marked for s, p, o in inferred)

@@ -2,7 +2,7 @@
 per-triple rdflib objects (issue 16; docs/reasoning.md, "At scale").
 
     read      N-Triples files into DuckDB, every term coded as an integer
-    schema    the schema part (small) closed exactly by the fast engine (reasonable + completion)
+    schema    the schema part closed by the scm-* rules, as set operations too (schema_tables.py)
     rules     the rules about individuals as set operations to a fixpoint (instance_rules.py)
     check     every contradiction the rules can meet, by query
     filter    closure minus asserted minus reasoning artefacts (filter.py's rules), by query
@@ -23,7 +23,7 @@ from pathlib import Path
 from rdflib import Graph, Literal
 
 from ..namespaces import ASSERTED_GRAPH, INFERRED_GRAPH, OWL, RDF, RDFS, XSD
-from . import instance_rules
+from . import instance_rules, schema_tables
 
 _NS = {"rdf": str(RDF), "rdfs": str(RDFS), "owl": str(OWL)}
 _VOCABULARY = {name: f"<{_NS[ns]}{name}>" for ns, names in {
@@ -39,7 +39,7 @@ _VOCABULARY = {name: f"<{_NS[ns]}{name}>" for ns, names in {
             "InverseFunctionalProperty", "NegativePropertyAssertion", "ReflexiveProperty", "DeprecatedClass",
             "DeprecatedProperty", "NamedIndividual"],
 }.items() for name in names}
-# Triples about the schema: closed by the fast engine before the rules about individuals read them.
+# Triples about the schema: closed by schema_tables.py before the rules about individuals read them.
 _SCHEMA_PREDICATES = ["subClassOf", "subPropertyOf", "domain", "range", "equivalentClass", "equivalentProperty",
                       "inverseOf", "disjointWith", "complementOf", "intersectionOf", "unionOf", "oneOf", "onProperty",
                       "hasValue", "someValuesFrom", "allValuesFrom", "onClass", "propertyChainAxiom", "members",
@@ -54,6 +54,11 @@ _FALLBACK_PREDICATES = ["sameAs", "sourceIndividual", "hasKey", "maxCardinality"
 _FALLBACK_TYPES = ["IrreflexiveProperty", "AsymmetricProperty", "AllDisjointProperties",
                    "InverseFunctionalProperty", "NegativePropertyAssertion", "ReflexiveProperty"]
 _META = ("<" + str(RDF), "<" + str(RDFS), "<" + str(OWL), "<" + str(XSD))
+
+# The syntax of an N-Triples term (RDF 1.1 N-Triples, section 7): each distinct term is checked once when read,
+# so that the store loads the written N-Quads without checking every IRI of every quad again (store_answers).
+_IRI = r'<[A-Za-z][A-Za-z0-9+.\-]*:(?:[^\x00-\x20<>"{}|^`\\]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>'
+_TERM = (f"{_IRI}|_:[^\\s<>\"]+|" r'"(?:[^"\\\n\r]|\\.)*"(?:@[A-Za-z]+(?:-[A-Za-z0-9]+)*|\^\^' f"{_IRI})?")
 
 
 class NotCovered(Exception):
@@ -142,6 +147,9 @@ def _read(db, sources: list[Path]) -> dict:
     db.execute("""CREATE TABLE asserted AS SELECT DISTINCT a.id AS s, b.id AS p, c.id AS o FROM raw
         JOIN terms a ON a.nt = raw.s JOIN terms b ON b.nt = raw.p JOIN terms c ON c.nt = raw.o""")
     db.execute("DROP TABLE raw")
+    bad = db.execute(f"SELECT nt FROM terms WHERE NOT regexp_full_match(nt, '{_TERM}') LIMIT 1").fetchone()
+    if bad:
+        raise ValueError(f"An input term is not an N-Triples IRI, blank node or literal: {bad[0][:200]}")
     ids = dict(db.execute("SELECT nt, id FROM terms JOIN vocabulary USING (nt)").fetchall())
     return {name: ids[nt] for name, nt in _VOCABULARY.items()}
 
@@ -160,16 +168,15 @@ def _ids(v: dict, names: list[str]) -> str:
 # --- schema -------------------------------------------------------------------------------------------------
 
 def _close_schema(db, v: dict) -> None:
-    """The closure of the schema triples, by the fast engine; with the asserted triples, table `closure`."""
+    """The closure of the schema triples by the scm-* rules in SQL (schema_tables.py); with the asserted
+    triples, table `closure`."""
     if db.execute(f"SELECT 1 FROM asserted WHERE p IN ({_ids(v, _FALLBACK_PREDICATES)}) "
                   f"OR (p = {v['type']} AND o IN ({_ids(v, _FALLBACK_TYPES)})) LIMIT 1").fetchone():
         raise NotCovered("a construct only the general engine reasons about")
-    from .reasonable_completion import reasonable_view
-
-    schema = _as_rdflib(db, f"SELECT * FROM asserted WHERE p IN ({_ids(v, _SCHEMA_PREDICATES)}) "
-                            f"OR (p = {v['type']} AND o IN ({_ids(v, _SCHEMA_TYPES)}))")
-    closed = reasonable_view(set(schema)).triples
-    _insert_lines(db, "schema_closure", [_nt(t) for t in closed])
+    schema_tables.close_schema(db, v, f"SELECT * FROM asserted WHERE p IN ({_ids(v, _SCHEMA_PREDICATES)}) "
+                                      f"OR (p = {v['type']} AND o IN ({_ids(v, _SCHEMA_TYPES)}))")
+    if schema_tables.vocabulary_axioms(db, v, _ids(v, _SCHEMA_PREDICATES + ["type"]), _ids(v, _SCHEMA_TYPES)):
+        raise NotCovered("an axiom about the RDF/OWL vocabulary itself")
     db.execute("CREATE TABLE closure AS SELECT * FROM asserted UNION SELECT * FROM schema_closure")
     instance_rules.lookup_tables(db, v)
     db.execute(f"CREATE TABLE TY AS SELECT DISTINCT s AS x, o AS c FROM closure WHERE p = {v['type']} "

@@ -55,15 +55,16 @@ def lookup_tables(db, v: dict) -> None:
                "count(*) OVER (PARTITION BY owner) AS n FROM (SELECT DISTINCT owner, member FROM INTLIST)")
 
 
-def lists(db, v: dict, predicate: str, table: str) -> None:
-    """`table`(owner, position, member): the members of each RDF list that `predicate` points to."""
+def lists(db, v: dict, predicate: str, table: str, source: str = "closure") -> None:
+    """`table`(owner, position, member): the members of each RDF list that `predicate` points to in the
+    triples of table `source`."""
     db.execute(f"""CREATE OR REPLACE TABLE {table} AS
         WITH RECURSIVE walk(owner, node, position) AS (
-            SELECT s, o, 0 FROM closure WHERE p = {v[predicate]}
+            SELECT s, o, 0 FROM {source} WHERE p = {v[predicate]}
             UNION ALL SELECT w.owner, r.o, w.position + 1 FROM walk w
-                JOIN closure r ON r.s = w.node AND r.p = {v['rest']} WHERE w.position < 10000)
+                JOIN {source} r ON r.s = w.node AND r.p = {v['rest']} WHERE w.position < 10000)
         SELECT DISTINCT w.owner, w.position, f.o AS member FROM walk w
-            JOIN closure f ON f.s = w.node AND f.p = {v['first']}""")
+            JOIN {source} f ON f.s = w.node AND f.p = {v['first']}""")
 
 
 def run_to_fixpoint(db, v: dict, chains: list[tuple[int, list[int]]]) -> int:
