@@ -75,12 +75,11 @@ def run_to_fixpoint(db, v: dict, chains: list[tuple[int, list[int]]]) -> int:
     rounds = 0
     while True:
         rounds += 1
-        db.execute(f"CREATE OR REPLACE TABLE nTY AS SELECT * FROM ({_NEW_TYPES.replace('$thing', str(v['Thing']))}) "
-                   "EXCEPT SELECT * FROM TY")
+        db.execute(f"CREATE OR REPLACE TABLE nTY AS {_unseen(_NEW_TYPES.replace('$thing', str(v['Thing'])), 'TY', 'x, c')}")
         values = [_NEW_VALUES]
         if chain_links and db.execute(f"SELECT 1 FROM dPV WHERE p IN ({','.join(map(str, chain_links))}) LIMIT 1").fetchone():
-            values += [_chain_sql(q, links) for q, links in chains]
-        db.execute(f"CREATE OR REPLACE TABLE nPV AS SELECT * FROM ({' UNION '.join(values)}) EXCEPT SELECT * FROM PV")
+            values += [_chain_sql(q, links, i) for q, links in chains for i in range(len(links))]
+        db.execute(f"CREATE OR REPLACE TABLE nPV AS {_unseen(' UNION '.join(values), 'PV', 'x, p, y')}")
         if not db.execute("SELECT (SELECT count(*) FROM nTY) + (SELECT count(*) FROM nPV)").fetchone()[0]:
             return rounds
         db.execute("INSERT INTO TY SELECT * FROM nTY")
@@ -89,7 +88,15 @@ def run_to_fixpoint(db, v: dict, chains: list[tuple[int, list[int]]]) -> int:
         db.execute("CREATE OR REPLACE TABLE dPV AS SELECT * FROM nPV")
 
 
-def _chain_sql(q: int, links: list[int]) -> str:
-    """prp-spo2 over all facts (chains are few, and their links' delta is most of their input anyway)."""
-    joins = " ".join(f"JOIN PV l{i} ON l{i}.x = l{i - 1}.y AND l{i}.p = {p}" for i, p in enumerate(links[1:], 1))
-    return f"SELECT l0.x, {q}, l{len(links) - 1}.y FROM PV l0 {joins} WHERE l0.p = {links[0]}"
+def _unseen(derived: str, known: str, columns: str) -> str:
+    """The rows `derived` gives that table `known` does not hold (each once)."""
+    match = " AND ".join(f"k.{c} = n.{c}" for c in columns.split(", "))
+    return f"SELECT DISTINCT n.* FROM ({derived}) n ANTI JOIN {known} k ON {match}"
+
+
+def _chain_sql(q: int, links: list[int], new: int) -> str:
+    """prp-spo2, semi-naively: chains whose link `new` is a fact the last round added (dPV), the other links any
+    fact (PV, which holds dPV): every chain not derived before has at least one such link."""
+    tables = ["dPV" if i == new else "PV" for i in range(len(links))]
+    joins = " ".join(f"JOIN {tables[i]} l{i} ON l{i}.x = l{i - 1}.y AND l{i}.p = {p}" for i, p in enumerate(links[1:], 1))
+    return f"SELECT l0.x, {q}, l{len(links) - 1}.y FROM {tables[0]} l0 {joins} WHERE l0.p = {links[0]}"
