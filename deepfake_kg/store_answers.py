@@ -7,10 +7,12 @@ every platform-type combination of the KG against it.
 """
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
-from .namespaces import DFK
+from .namespaces import DFK, XSD
 from .sparql_guard import Limits, check_query
+from .validity import IN_FORCE, Period, parse_day
 
 _PREFIXES = ("PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX owl: <http://www.w3.org/2002/07/owl#> "
              "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> ")
@@ -33,9 +35,16 @@ def load_store(nquads: Path, location: Path | None = None):
     return store
 
 
-def duties_in_store(store, types) -> set[str]:
-    """The IRIs of the duties that attach to a platform of all `types` (IRIs): by the closed subclass links to
-    hasValue restrictions on dfk:hasDuty (or a subproperty), and by the intersection classes the types meet."""
+def duties_in_store(store, types, as_of=None) -> set[str]:
+    """The IRIs of the duties that attach to a platform of all `types` (IRIs) on the day `as_of` (a date or
+    YYYY-MM-DD; default today), as duties.duties_for gives them: the law in force that day and the proposals.
+    Attaching: by the closed subclass links to hasValue restrictions on dfk:hasDuty (or a subproperty), and by
+    the intersection classes the types meet; in force: by validity.py's rule, read from the store."""
+    return _on_day(store, _attaching(store, types), parse_day(as_of))
+
+
+def _attaching(store, types) -> set[str]:
+    """Every duty that attaches to a platform of `types` at some time."""
     known = {str(t) for t in types}
     intersections = _intersections(store)
     while True:
@@ -48,6 +57,43 @@ def duties_in_store(store, types) -> set[str]:
         VALUES ?t {{ {' '.join(f'<{t}>' for t in sorted(known))} }}
         ?t rdfs:subClassOf ?r . ?r owl:onProperty ?p ; owl:hasValue ?duty .
         ?p rdfs:subPropertyOf* <{DFK.hasDuty}> }}""", use_default_graph_as_union=True)}
+
+
+def _on_day(store, duties: set[str], day: dt.date) -> set[str]:
+    """The `duties` whose status on `day` attaches (validity.ATTACHING), by validity.Validity.timing's rule: a
+    proposal always attaches; a duty in force when one of its legal bases binds that day (or it has none). A
+    basis binds from the latest start and until the earliest end stated on it or on what it belongs to."""
+    if not duties:
+        return set()
+    values = " ".join(f"<{d}>" for d in sorted(duties))
+    proposals = {row[0].value for row in store.query(
+        f"SELECT ?duty WHERE {{ VALUES ?duty {{ {values} }} ?duty <{DFK.normativeStatus}> <{DFK.LexFerenda}> }}",
+        use_default_graph_as_union=True)}
+    dates: dict[str, dict[str, tuple[list, list]]] = {}
+    for duty, basis, kind, value in store.query(f"""SELECT ?duty ?basis ?kind ?value WHERE {{
+            VALUES ?duty {{ {values} }} ?duty <{DFK.legalBasis}> ?basis .
+            OPTIONAL {{ VALUES ?kind {{ <{DFK.appliesFrom}> <{DFK.effectiveFrom}> <{DFK.noLongerInForceFrom}> }}
+                       ?basis <{DFK.partOf}>?/<{DFK.inVersion}>?/<{DFK.versionOf}>? ?holder . ?holder ?kind ?value }} }}""",
+                                                use_default_graph_as_union=True):
+        starts, ends = dates.setdefault(duty.value, {}).setdefault(basis.value, ([], []))
+        when = _day(value)
+        if when:
+            (ends if kind.value == str(DFK.noLongerInForceFrom) else starts).append(when)
+
+    def binds(periods: dict) -> bool:
+        return not periods or any(Period(max(s, default=None), min(e, default=None)).status_on(day) == IN_FORCE
+                                  for s, e in periods.values())
+    return {d for d in duties if d in proposals or binds(dates.get(d, {}))}
+
+
+def _day(literal) -> dt.date | None:
+    """A literal typed xsd:date as a date (validity._day: other values state no date)."""
+    if literal is None or getattr(literal, "datatype", None) is None or literal.datatype.value != str(XSD.date):
+        return None
+    try:
+        return dt.date.fromisoformat(literal.value)
+    except ValueError:
+        return None
 
 
 def _superclasses(store, classes: set[str]) -> set[str]:
