@@ -46,8 +46,9 @@ def _add_graph_commands(commands) -> None:
     """Building and checking the graph."""
     build = commands.add_parser("build", help="compute the OWL-RL closure into the build cache (reused while inputs are unchanged)")
     build.add_argument("--force", action="store_true", help="rebuild even if the inputs are unchanged")
-    build.add_argument("--engine", choices=["reasonable", "owlrl"],
-                       help="OWL 2 RL engine: reasonable (fast, the default; proven equal to owlrl on this graph) or owlrl (the reference)")
+    build.add_argument("--engine", choices=["reasonable", "owlrl", "scale"],
+                       help="OWL 2 RL engine: reasonable (fast, the default; proven equal to owlrl on this graph), owlrl (the "
+                            "reference) or scale (DuckDB set operations, for millions of triples; docs/reasoning.md)")
     build.set_defaults(run=operations.build)
 
     validate = commands.add_parser("validate", help="check consistency, SHACL shapes, SPARQL checks and (with the paper) quotations")

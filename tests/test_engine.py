@@ -126,6 +126,7 @@ def test_the_command_line_chooses_the_engine():
     from deepfake_kg.cli import _parser
 
     assert _parser().parse_args(["build", "--engine", "owlrl"]).engine == "owlrl"
+    assert _parser().parse_args(["build", "--engine", "scale"]).engine == "scale"
     assert _parser().parse_args(["build"]).engine is None  # build()'s default: engine.DEFAULT_ENGINE
 
 
@@ -138,3 +139,5 @@ def test_the_manifest_records_the_engine_and_the_cache_follows_it(tmp_path):
     assert isomorphic(second.inferred, first.inferred)  # blank-node labels differ from build to build
     assert (URIRef(EX + "platform"), DFK.hasDuty, URIRef(EX + "duty")) in second.inferred
     assert build(tmp_path / "b", files, engine="reasonable").manifest == second.manifest  # reused
+    third = build(tmp_path / "b", files, engine="scale")
+    assert third.manifest["engine"] == "scale" and isomorphic(third.inferred, first.inferred)
