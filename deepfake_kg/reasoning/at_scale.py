@@ -1,12 +1,12 @@
 """OWL 2 RL at scale: the closure computed in a database and handed to the store as N-Quads, never as
 per-triple rdflib objects (issue 16; docs/reasoning.md, "At scale").
 
-    read      N-Triples files into DuckDB, every term coded as an integer
+    read      N-Triples files into DuckDB, every term coded as an integer (term_tables.py)
     schema    the schema part closed by the scm-* rules, as set operations too (schema_tables.py)
     rules     the rules about individuals as set operations to a fixpoint (instance_rules.py)
     check     every contradiction the rules can meet, by query
     filter    closure minus asserted minus reasoning artefacts (filter.py's rules), by query
-    write     one N-Quads file, asserted and inferred graphs, as the build writes kg.nq
+    write     one N-Quads file, asserted and inferred graphs, as the build writes kg.nq (term_tables.py)
 
 A graph this path does not cover exactly — equality (owl:sameAs, a functional property with two values),
 cardinality, keys, property disjointness, negative assertions, a contradiction, or a rule about individuals that
@@ -20,10 +20,11 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph, Literal
+from rdflib import Literal
 
-from ..namespaces import ASSERTED_GRAPH, INFERRED_GRAPH, OWL, RDF, RDFS, XSD
-from . import instance_rules, schema_tables
+from ..namespaces import OWL, RDF, RDFS, XSD
+from . import instance_rules, schema_tables, term_tables
+from .term_tables import read_inferred  # noqa: F401  (re-exported: tests and the benchmark read the output)
 
 _NS = {"rdf": str(RDF), "rdfs": str(RDFS), "owl": str(OWL)}
 _VOCABULARY = {name: f"<{_NS[ns]}{name}>" for ns, names in {
@@ -54,11 +55,6 @@ _FALLBACK_PREDICATES = ["sameAs", "sourceIndividual", "hasKey", "maxCardinality"
 _FALLBACK_TYPES = ["IrreflexiveProperty", "AsymmetricProperty", "AllDisjointProperties",
                    "InverseFunctionalProperty", "NegativePropertyAssertion", "ReflexiveProperty"]
 _META = ("<" + str(RDF), "<" + str(RDFS), "<" + str(OWL), "<" + str(XSD))
-
-# The syntax of an N-Triples term (RDF 1.1 N-Triples, section 7): each distinct term is checked once when read,
-# so that the store loads the written N-Quads without checking every IRI of every quad again (store_answers).
-_IRI = r'<[A-Za-z][A-Za-z0-9+.\-]*:(?:[^\x00-\x20<>"{}|^`\\]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>'
-_TERM = (f"{_IRI}|_:[^\\s<>\"]+|" r'"(?:[^"\\\n\r]|\\.)*"(?:@[A-Za-z]+(?:-[A-Za-z0-9]+)*|\^\^' f"{_IRI})?")
 
 
 class NotCovered(Exception):
@@ -99,7 +95,7 @@ def closure_to_nquads(sources: list[Path], target: Path, memory_limit: str = "4G
     stages = Stages()
     db = duckdb.connect(config={"memory_limit": memory_limit, "threads": 2, "preserve_insertion_order": False})
     try:
-        v = _read(db, sources)
+        v = term_tables.read_triples(db, sources, _VOCABULARY)
         stages.done("read")
         try:
             _close_schema(db, v)
@@ -115,50 +111,11 @@ def closure_to_nquads(sources: list[Path], target: Path, memory_limit: str = "4G
             stages.done("rules")
         stages.asserted, stages.inferred = _filter(db, v, unfiltered)
         stages.done("filter")
-        _write(db, target)
+        term_tables.write_nquads(db, target)
         stages.done("write")
         return stages
     finally:
         db.close()
-
-
-# --- read ---------------------------------------------------------------------------------------------------
-
-def _read(db, sources: list[Path]) -> dict:
-    """The files' triples as table `asserted`(s, p, o) of term ids. Lines are split on their first two spaces
-    (canonical N-Triples, as rdflib and Oxigraph write it: one space between terms; an object never ends with
-    a space or a dot), which is fifteen times faster here than a regular expression per line."""
-    import duckdb
-
-    files = ", ".join("'" + str(path).replace("'", "''") + "'" for path in sources)
-    try:  # a unit separator (U+001F) inside a literal would split a line: then the slower, exact reader
-        lines = (f"SELECT line FROM read_csv([{files}], columns={{'line': 'VARCHAR'}}, delim=chr(31), quote='', "
-                 "escape='', header=false, auto_detect=false)")
-        db.execute(f"CREATE TABLE raw AS {_split(lines)}")
-    except duckdb.Error:
-        db.execute(f"CREATE OR REPLACE TABLE raw AS {_split(f'SELECT unnest(string_split(content, chr(10))) AS line FROM read_text([{files}])')}")
-    if db.execute("SELECT EXISTS (SELECT 1 FROM raw WHERE s = '' OR p = '' OR o = '')").fetchone()[0]:
-        raise ValueError("An input line is not one N-Triples triple with single spaces between its terms.")
-    vocabulary = [[nt] for nt in _VOCABULARY.values()]
-    db.execute("CREATE TABLE vocabulary(nt VARCHAR)")
-    db.executemany("INSERT INTO vocabulary VALUES (?)", vocabulary)
-    db.execute("""CREATE TABLE terms AS SELECT row_number() OVER () AS id, nt FROM (
-        SELECT s AS nt FROM raw UNION SELECT p FROM raw UNION SELECT o FROM raw UNION SELECT nt FROM vocabulary)""")
-    db.execute("""CREATE TABLE asserted AS SELECT DISTINCT a.id AS s, b.id AS p, c.id AS o FROM raw
-        JOIN terms a ON a.nt = raw.s JOIN terms b ON b.nt = raw.p JOIN terms c ON c.nt = raw.o""")
-    db.execute("DROP TABLE raw")
-    bad = db.execute(f"SELECT nt FROM terms WHERE NOT regexp_full_match(nt, '{_TERM}') LIMIT 1").fetchone()
-    if bad:
-        raise ValueError(f"An input term is not an N-Triples IRI, blank node or literal: {bad[0][:200]}")
-    ids = dict(db.execute("SELECT nt, id FROM terms JOIN vocabulary USING (nt)").fetchall())
-    return {name: ids[nt] for name, nt in _VOCABULARY.items()}
-
-
-def _split(lines: str) -> str:
-    """(s, p, o) of each N-Triples line that `lines` selects, blank lines and comments skipped."""
-    return (f"SELECT s, p, rtrim(substr(line, length(s) + length(p) + 3), ' .' || chr(9) || chr(13)) AS o FROM ("
-            f"SELECT line, split_part(line, ' ', 1) AS s, split_part(line, ' ', 2) AS p FROM ({lines}) "
-            "WHERE trim(line) <> '' AND NOT starts_with(ltrim(line), '#'))")
 
 
 def _ids(v: dict, names: list[str]) -> str:
@@ -223,7 +180,7 @@ def _check(db, v: dict) -> None:
     from .consistency import _ill_typed
 
     for (nt,) in typed:  # dt-not-type: few distinct typed literals, checked by rdflib's own parser
-        literal = _term(nt)
+        literal = term_tables.term(nt)
         if isinstance(literal, Literal) and _ill_typed(literal):
             raise NotCovered("an ill-typed literal")
 
@@ -235,12 +192,12 @@ def _general_engine(db, v: dict) -> None:
     from .reasonable_completion import reasonable_view
     from .views import TripleView
 
-    asserted = set(_as_rdflib(db, "SELECT * FROM asserted"))
+    asserted = set(term_tables.as_rdflib(db, "SELECT * FROM asserted"))
     view = reasonable_view(set(asserted))
     check_consistency(view, TripleView(asserted), extra_problems=rl_violations(view, _literals_of(asserted)))
     for table in ("closure", "TY", "PV"):  # what the set-operation path had derived before it stopped
         db.execute(f"DROP TABLE IF EXISTS {table}")
-    _insert_lines(db, "closure", [_nt(t) for t in view.triples])
+    term_tables.insert_lines(db, "closure", [term_tables.nt_line(t) for t in view.triples])
 
 
 # --- filter and write -----------------------------------------------------------------------------------------
@@ -277,15 +234,6 @@ def _schema_row(table: str, v: dict) -> str:
             f"OR ({table}.p = {v['type']} AND {table}.o IN ({_ids(v, _SCHEMA_TYPES)}))")
 
 
-def _write(db, target: Path) -> None:
-    quads = " UNION ALL ".join(
-        f"SELECT a.nt || ' ' || b.nt || ' ' || c.nt || ' <{graph}> .' AS line FROM {table} x "
-        "JOIN terms a ON a.id = x.s JOIN terms b ON b.id = x.p JOIN terms c ON c.id = x.o"
-        for table, graph in (("asserted", ASSERTED_GRAPH), ("inferred", INFERRED_GRAPH)))
-    path = str(target).replace("'", "''")
-    db.execute(f"COPY ({quads}) TO '{path}' (FORMAT csv, HEADER false, QUOTE '', ESCAPE '', DELIMITER '\t')")
-
-
 def triples_through_a_file(asserted, unfiltered: bool = False) -> set:
     """`closure_to_nquads` for rdflib triples: the inferred triples (with `unfiltered`, the whole closure), as
     rdflib triples. For graphs of the KG's size (tests, engines.infer); at scale, call closure_to_nquads."""
@@ -298,52 +246,7 @@ def triples_through_a_file(asserted, unfiltered: bool = False) -> set:
         with open(source, "w", encoding="utf-8") as out:
             out.writelines(_nt_row(t) for t in set(asserted))
         closure_to_nquads([source], target, unfiltered=unfiltered)
-        inferred = read_inferred(target)
+        inferred = term_tables.read_inferred(target)
     return inferred | set(asserted) if unfiltered else inferred
 
 
-def read_inferred(nquads: Path) -> set:
-    """The inferred graph of an N-Quads file written here, as rdflib triples (for tests at the KG's size)."""
-    graph = Graph()
-    suffix = f" <{INFERRED_GRAPH}> ."
-    lines = [line[: -len(suffix)] + " ." for line in nquads.read_text(encoding="utf-8").splitlines() if line.endswith(suffix)]
-    graph.parse(data="\n".join(lines), format="nt", bnode_context=_KeepLabels())
-    return set(graph)
-
-
-# --- between DuckDB and rdflib, for the schema only (small) -----------------------------------------------------
-
-class _KeepLabels(dict):
-    """rdflib's N-Triples parser, told to keep blank-node labels: the schema's blank nodes are the very
-    restrictions that the rows in DuckDB name."""
-
-    def get(self, key, default=None):
-        return key
-
-
-def _as_rdflib(db, select: str) -> Graph:
-    rows = db.execute(f"SELECT a.nt || ' ' || b.nt || ' ' || c.nt || ' .' FROM ({select}) x "
-                      "JOIN terms a ON a.id = x.s JOIN terms b ON b.id = x.p JOIN terms c ON c.id = x.o").fetchall()
-    return Graph().parse(data="\n".join(row[0] for row in rows), format="nt", bnode_context=_KeepLabels())
-
-
-def _term(nt: str):
-    triple = next(iter(Graph().parse(data=f"<urn:x:s> <urn:x:p> {nt} .", format="nt", bnode_context=_KeepLabels())))
-    return triple[2]
-
-
-def _nt(triple) -> str:
-    from rdflib.plugins.serializers.nt import _nt_row
-
-    return _nt_row(triple).rstrip("\n")
-
-
-def _insert_lines(db, table: str, lines: list[str]) -> None:
-    """N-Triples lines into `table`(s, p, o) as term ids, adding the terms not yet known."""
-    db.execute(f"CREATE TEMP TABLE lines_in AS {_split('SELECT unnest(?) AS line')}", [lines])
-    db.execute("""INSERT INTO terms SELECT (SELECT max(id) FROM terms) + row_number() OVER (), nt FROM (
-        SELECT s AS nt FROM lines_in UNION SELECT p FROM lines_in UNION SELECT o FROM lines_in
-        EXCEPT SELECT nt FROM terms)""")
-    db.execute(f"""CREATE TABLE {table} AS SELECT DISTINCT a.id AS s, b.id AS p, c.id AS o FROM lines_in x
-        JOIN terms a ON a.nt = x.s JOIN terms b ON b.nt = x.p JOIN terms c ON c.nt = x.o""")
-    db.execute("DROP TABLE lines_in")
