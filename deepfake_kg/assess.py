@@ -18,11 +18,13 @@ from rdflib.collection import Collection
 
 from .build import KnowledgeGraph, get_kg
 from .classify import classifier_for
+from .i18n import N_
 from .namespaces import DFK, OWL, RDF, RDFS, curie
 from .scenario import FactSchema, Scenario
 from .terms import NO_LINK, NO_PASSAGE, Link, Passage, label, passage as passage_of
 from .validity import IN_FORCE, parse_day, validity_for
 from .verdicts import NOT_ESTABLISHED, Verdict, verdict, verdict_rules
+from .wording import Name, Sentence, Word, name
 
 FRAMEWORKS = {DFK.LexLata: "today", DFK.LexFerenda: "proposed"}
 NOT_ADVICE = "For study of the paper's argument only: not legal advice."
@@ -41,6 +43,9 @@ class Conclusion:
     basis: Link  # the provision or proposal it rests on; NO_LINK where the class names none
     passage: Passage  # the paper's words behind it; NO_PASSAGE where it names none
     missing: list[str] = field(default_factory=list)
+    iri: str = ""  # the conclusion class
+    fact_names: list[Name] = field(default_factory=list)  # `facts`, named in each language
+    sentence: Sentence | None = None  # `statement` as a template and its values, to say in the reader's language
 
 
 @dataclass
@@ -107,14 +112,21 @@ def _law_of_the_day(kg: KnowledgeGraph, conclusions: list, today: Verdict, day) 
         if current is None:
             status = validity.period(basis).status_on(day)
             c.holds, c.effect = False, status
-            c.statement += f" — not the law on {day.isoformat()} ({c.basis.label} is {status})"
+            c.sentence = Sentence(N_("{conclusion} — not the law on {day} ({provision} is {status})"),
+                                  {"conclusion": name(g, URIRef(c.iri)), "day": day.isoformat(), "provision": name(g, basis),
+                                   "status": Word(status)})
+            c.statement = c.sentence.text("en")
         elif current != basis:
             c.basis = _ref(g, current)
     provision = g.value(URIRef(today.basis.iri), DFK.definedBy) if today.basis.iri else None
     if provision is not None and validity.period(provision).status_on(day) != IN_FORCE:
-        reason = f"{label(g, provision)} was {validity.period(provision).status_on(day)} on {day.isoformat()}"
+        status = validity.period(provision).status_on(day)
+        reason = f"{label(g, provision)} was {status} on {day.isoformat()}"
         today.status, today.missing, today.changes = NOT_ESTABLISHED, [reason], []
-        today.statement = f"not established: {today.question} — {reason}"
+        today.sentence = Sentence(N_("{question} — {provision} was {status} on {day}"),
+                                  {"question": today.sentence.values["question"],
+                                   "provision": name(g, provision), "status": Word(status), "day": day.isoformat()})
+        today.statement = f"{NOT_ESTABLISHED}: {today.sentence.text('en')}"
 
 
 
@@ -141,6 +153,7 @@ def _conclusion_classes(kg: KnowledgeGraph) -> tuple:
 def _conclusion(kg: KnowledgeGraph, cls: URIRef, types: set, asserted: set) -> Conclusion:
     g = kg.closure
     rule, support = _derivation(kg, cls, types, asserted)
+    facts = sorted(support, key=lambda f: label(g, f))
     return Conclusion(
         framework=FRAMEWORKS[g.value(cls, DFK.framework)],
         topic=str(g.value(cls, DFK.topic) or ""),
@@ -152,6 +165,9 @@ def _conclusion(kg: KnowledgeGraph, cls: URIRef, types: set, asserted: set) -> C
         facts=sorted(label(g, f) for f in support),
         basis=_ref(g, g.value(cls, DFK.basis)),
         passage=_passage(g, g.value(cls, DFK.passage)),
+        iri=str(cls),
+        fact_names=[name(g, f) for f in facts],
+        sentence=Sentence(N_("{conclusion}"), {"conclusion": name(g, cls)}),
     )
 
 

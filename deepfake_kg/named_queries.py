@@ -3,6 +3,7 @@
     # title: Duties by platform type
     # question: For every platform type, which duties attach to it …?
     # note: runs on the inferred graph …
+    # title@zh: 按平台类型列出义务              (the same in Simplified Chinese, for the explorer's Chinese pages)
 
 A header line that does not start with a known key continues the previous one, so a long question can wrap.
 """
@@ -14,8 +15,8 @@ from pathlib import Path
 
 from .paths import QUERIES_DIR
 
-_KEYS = ("title", "question", "note")
-_HEADER_LINE = re.compile(r"#\s?(?:(?P<key>[a-z]+):\s*)?(?P<value>.*)")
+_KEYS = ("title", "question", "note", "title@zh", "question@zh", "note@zh")
+_HEADER_LINE = re.compile(r"#\s?(?:(?P<key>[a-z]+(?:@zh)?):\s*)?(?P<value>.*)")
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,15 @@ class NamedQuery:
     question: str
     text: str
     note: str = ""
+    title_zh: str = ""  # in Simplified Chinese, where the header gives it (`# title@zh:`)
+    question_zh: str = ""
+    note_zh: str = ""
+
+    def said(self, lang: str = "en") -> tuple[str, str, str]:
+        """Title, question and note for a reader of `lang`: the Chinese where the header has it, else the English."""
+        if lang == "zh" and self.title_zh:
+            return self.title_zh, self.question_zh or self.question, self.note_zh or self.note
+        return self.title, self.question, self.note
 
 
 def parse_named_query(name: str, text: str) -> NamedQuery:
@@ -41,7 +51,8 @@ def parse_named_query(name: str, text: str) -> NamedQuery:
         elif current and value:
             fields[current] = f"{fields[current]} {line.lstrip('#').strip()}".strip()
     title = fields.get("title") or name.replace("-", " ").capitalize()
-    return NamedQuery(name, title, fields.get("question", ""), text, fields.get("note", ""))
+    return NamedQuery(name, title, fields.get("question", ""), text, fields.get("note", ""),
+                      fields.get("title@zh", ""), fields.get("question@zh", ""), fields.get("note@zh", ""))
 
 
 # A query that takes a date names it in one line, `VALUES ?asOf { "YYYY-MM-DD"^^xsd:date }`: the file runs as it

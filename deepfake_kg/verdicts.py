@@ -25,6 +25,8 @@ from .namespaces import DFK, OWL, RDFS, curie
 from .questions import asked
 from .scenario import UNKNOWN, FactSchema
 from .terms import Link, Passage, label
+from .i18n import N_
+from .wording import Listed, Sentence, name
 
 ESTABLISHED, NOT_ESTABLISHED, UNDETERMINED = "established", "not established", "undetermined"
 MAX_OPTIONS = 12  # ways into one class kept while combining (smallest first)
@@ -61,6 +63,9 @@ class Verdict:
     changes: list[Change]
     basis: Link
     passage: Passage
+    # What `statement` says after its status ("not established: …"), as a template and its values, to say in the
+    # reader's language beside the status word.
+    sentence: Sentence | None = None
 
 
 @dataclass(frozen=True)
@@ -98,19 +103,24 @@ def verdict(kg: KnowledgeGraph, rule: Rule, framework: str, types: set, answers:
     status = status_of(g, rule.iri, types)
     missing = [e.statement for e in elements if e.status == NOT_ESTABLISHED]
     unanswered = sorted({f for e in elements for f in e.unanswered})
-    qualifications = sorted(label(kg.closure, q) for q in g.subjects(DFK.qualifies, rule.iri) if q in types)
+    qualifiers = sorted((q for q in g.subjects(DFK.qualifies, rule.iri) if q in types), key=lambda q: label(kg.closure, q))
+    qualifications = [label(kg.closure, q) for q in qualifiers]
     question = label(kg.closure, rule.iri)
-    if status == ESTABLISHED:
-        statement = f"established: {question}" + "".join(f"; {q}" for q in qualifications)
+    said = {"question": name(kg.closure, rule.iri)}
+    elements_named = lambda wanted: Listed(tuple(name(kg.closure, URIRef(e.iri)) for e in elements if e.status == wanted))
+    if status == ESTABLISHED and qualifiers:
+        sentence = Sentence(N_("{question}; {qualifications}"),
+                            {**said, "qualifications": Listed(tuple(name(kg.closure, q) for q in qualifiers))})
+    elif status == ESTABLISHED:
+        sentence = Sentence(N_("{question}"), said)
     elif status == NOT_ESTABLISHED:
-        statement = f"not established: {question} — missing: {'; '.join(missing)}"
+        sentence = Sentence(N_("{question} — missing: {missing}"), {**said, "missing": elements_named(NOT_ESTABLISHED)})
     else:
-        open_elements = [e.statement for e in elements if e.status == UNDETERMINED]
-        statement = (f"undetermined: {question} — not settled: {'; '.join(open_elements)}"
-                     f" (the form does not answer: {', '.join(unanswered)})")
-    return Verdict(framework, curie(rule.iri), question, status, statement, elements, missing, unanswered,
+        sentence = Sentence(N_("{question} — not settled: {open} (the form does not answer: {fields})"),
+                            {**said, "open": elements_named(UNDETERMINED), "fields": ", ".join(unanswered)})
+    return Verdict(framework, curie(rule.iri), question, status, f"{status}: {sentence.text('en')}", elements, missing, unanswered,
                    qualifications, what_would_change(kg, rule, status, answers, classify, types),
-                   ref(g.value(rule.iri, DFK.basis)), passage(g.value(rule.iri, DFK.passage)))
+                   ref(g.value(rule.iri, DFK.basis)), passage(g.value(rule.iri, DFK.passage)), sentence)
 
 
 def what_would_change(kg: KnowledgeGraph, rule: Rule, status: str, answers: dict, classify, base: set) -> list[Change]:

@@ -65,7 +65,13 @@ class Both:
     parts: tuple
 
 
-Value = Union[Name, Word, Quoted, Both, str]  # a str: an identifier or a date, the same in every language
+@dataclass(frozen=True)
+class Listed:
+    """Values said one after the other ("A; B"; Chinese "A；B")."""
+    parts: tuple
+
+
+Value = Union[Name, Word, Quoted, Both, Listed, str]  # a str: an identifier or a date, the same in every language
 
 
 def plain_name(name: Name, lang: str) -> str:
@@ -102,11 +108,12 @@ class Sentence:
                 return quote(value, lang)
             if isinstance(value, Word):
                 return literal(gettext(value.text, lang))
-            if isinstance(value, Both):
+            if isinstance(value, (Both, Listed)):
+                joiner = literal(gettext(N_("{left} and {right}") if isinstance(value, Both) else N_("{left}; {right}"), lang))
                 said = [say(part) for part in value.parts]
-                joined = said[0]
+                joined = said[0] if said else ""
                 for part in said[1:]:
-                    joined = literal(gettext(N_("{left} and {right}"), lang)).format(left=joined, right=part)
+                    joined = joiner.format(left=joined, right=part)
                 return joined
             return literal(str(value))
 

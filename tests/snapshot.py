@@ -134,6 +134,8 @@ def explanations(kg) -> dict:
     return answers
 
 
+# How a conclusion is said in other languages (its class, its facts named, its sentence): the English is pinned.
+_SAID = ("iri", "fact_names", "sentence")
 _NO_LINK = {"basis": {"iri": "", "label": ""}, "passage": {"iri": "", "section": "", "quote": ""}}
 
 
@@ -148,6 +150,10 @@ def assessments(kg) -> dict:
             for conclusion in answers[scenario.id][framework]:
                 for key, empty in _NO_LINK.items():  # a conclusion without basis or passage: None, once ""
                     conclusion[key] = conclusion[key] or empty
+                for key in _SAID:
+                    conclusion.pop(key, None)
+            for verdict in answers[scenario.id]["verdicts"].values():
+                verdict.pop("sentence", None)
     return answers
 
 

@@ -5,6 +5,7 @@ no untranslated string, nothing fetched from another host, a screenshot of each 
 Requests to any host but the app's own are blocked and recorded: the explorer must work offline (icon, fonts).
 """
 import json
+import re
 import statistics
 import time
 from pathlib import Path
@@ -23,15 +24,21 @@ WIDTHS = {"1400": {"width": 1400, "height": 1000}, "390": {"width": 390, "height
 PAGES = {  # page → path and query that show its main content
     "duties": "?types=VideoSharingPlatform,LargeLeadingPlatform",
     "compare": "compare",
+    "guide": "guide",
     "assess": "assess?scenario=university-deepfake-pornography",
     "browse": "browse?entity=id:provision/cn-criminal-law/art-286-1",
+    "browse-actors": "browse?section=actors",  # the class tree: multiple inheritance, instances, pinyin order
     "sparql": "sparql",
     "about": "about",
 }
+LANGUAGE_SWITCH = {"English", "中文"}  # each language's name in itself, on every page
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 
-# The visible text runs of the page, each with whether it stands inside an element that declares a language other
-# than the page's (lang="en" on a quote or a name the graph has only in English, "und" on a literal in no language).
-# Code, SVG and hidden elements are left out; the <html lang> Streamlit sets is not a declaration of ours.
+# The visible text runs of the page that do not stand inside an element declaring a language other than the page's
+# (lang="en" on a quote or a name the graph has only in English, "zh" on a statute's official title, "und" on a
+# literal in no language). Code, SVG, icons (a Material icon is a ligature: its name in the icon font) and hidden
+# elements are left out; so is Streamlit's own "Skip to main content" link for screen readers, which an app cannot
+# translate. The <html lang> Streamlit sets is not a declaration of ours.
 TEXT_RUNS = """(pageLang) => {
   const runs = [];
   const root = document.querySelector('[data-testid="stApp"]') || document.body;
@@ -39,8 +46,10 @@ TEXT_RUNS = """(pageLang) => {
   while (walker.nextNode()) {
     const node = walker.currentNode, el = node.parentElement, text = node.textContent.trim();
     if (!text || !el) continue;
-    if (el.closest('code, pre, style, script, svg, [data-testid="stCode"], [data-testid="stToolbar"], [data-testid="stStatusWidget"]')) continue;
-    if (!el.checkClientRects || el.getClientRects().length === 0) continue;  // not displayed
+    if (el.closest('code, pre, style, script, svg, [data-testid="stCode"], [data-testid="stToolbar"], [data-testid="stStatusWidget"], '
+                   + '[data-testid="stIconMaterial"], [data-testid="stSkipToContent"]')) continue;
+    if (el.getClientRects().length === 0) continue;  // not displayed
+    if (getComputedStyle(el).fontFamily.includes('Material Symbols')) continue;  // an icon, whatever its test id
     const declared = el.closest('[lang]');
     const other = declared && declared !== document.documentElement && !declared.lang.toLowerCase().startsWith(pageLang);
     if (!other) runs.push(text);
@@ -86,6 +95,8 @@ def settle(page) -> None:
     idle(page)
     page.wait_for_load_state("networkidle")
     idle(page)
+    # A widget whose code is still loading is a grey skeleton, without its label: nothing to read or check yet.
+    expect(page.locator('[data-testid="stSkeleton"]')).to_have_count(0, timeout=ANSWER_TIMEOUT_MS)
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))
@@ -99,6 +110,7 @@ def test_each_page_in_each_language_and_width(offline_page, server, name, lang, 
     expect(page.get_by_text(study).first).to_be_attached(timeout=ANSWER_TIMEOUT_MS)
     settle(page)
     assert not page.locator('[data-testid="stException"]').count(), page.locator('[data-testid="stException"]').first.inner_text()
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")  # every explanation, open
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     shot = SCREENSHOTS / f"{name}-{lang}-{width}.png"
     # Streamlit scrolls an inner element, not the document: make the window as tall as the page to see it all.
@@ -110,9 +122,13 @@ def test_each_page_in_each_language_and_width(offline_page, server, name, lang, 
     assert shot.stat().st_size > 10_000
     assert page.outside == [], f"fetched from other hosts: {page.outside}"
     assert not page.get_by_role("button", name="Deploy", exact=True).count()  # (an AI Act "deployer" chip may show)
+    runs = page.evaluate(TEXT_RUNS, lang)
     if lang == "zh":
-        english = untranslated_in(page.evaluate(TEXT_RUNS, "zh"))
+        english = untranslated_in(runs)
         assert english == [], f"untranslated on {name} ({width} px): {english}"
+    else:  # Chinese on an English page only where it is declared (lang="zh": a statute's official title, its text)
+        chinese = sorted({run for run in runs if CJK.search(run) and run not in LANGUAGE_SWITCH})
+        assert chinese == [], f"Chinese not marked as such on {name} ({width} px): {chinese}"
     assert page.evaluate(WIDEST) <= WIDTHS[width]["width"] + 1, f"{name} is wider than {width} px"
 
 

@@ -91,6 +91,7 @@ PAGES = {  # page → query string that shows its main content
     "duties": {"types": "VideoSharingPlatform,LargeLeadingPlatform"},
     "compare": {},
     "browse": {"entity": "id:provision/cn-cybersecurity-law/2016/art-47"},
+    "assess": {"scenario": "university-deepfake-pornography"},
     "about": {},
 }
 

@@ -1,5 +1,6 @@
 """Named queries: the header comment of each .rq file gives its title and question."""
 import pytest
+import re
 
 from deepfake_kg.named_queries import load_named_queries, named_query, parse_named_query
 from deepfake_kg.paths import QUERIES_DIR
@@ -68,3 +69,12 @@ def test_a_dated_query_takes_its_day_as_a_typed_literal_and_nothing_else():
     assert '"2021-05-06"^^<http://www.w3.org/2001/XMLSchema#date>' in on_date(bare, "2021-05-06")
     assert day_of(on_date(bare, "2021-05-06")).isoformat() == "2021-05-06"
     assert day_of('SELECT * { VALUES ?asOf { "soon" } }') is None
+def test_every_named_query_is_described_in_chinese_too():
+    """The SPARQL page in Chinese names each query, asks its question and gives its note in Chinese."""
+    for query in load_named_queries():
+        assert re.search(r"[\u4e00-\u9fff]", query.title_zh + query.question_zh), query.name
+        assert bool(query.note_zh) == bool(query.note), query.name
+        assert query.said("zh") == (query.title_zh, query.question_zh, query.note_zh)
+        assert query.said("en") == (query.title, query.question, query.note)
+    parsed = parse_named_query("x", "# title: T\n# title@zh: 标题\n# question: Q\n#  that wraps\nSELECT * {}")
+    assert (parsed.title, parsed.title_zh, parsed.question) == ("T", "标题", "Q that wraps")

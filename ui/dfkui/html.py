@@ -5,6 +5,7 @@ the URL (`browse?entity=id:duty/…`), so they can be copied and shared like any
 """
 from __future__ import annotations
 
+import re
 from html import escape
 from urllib.parse import urlencode
 
@@ -124,8 +125,23 @@ def name_html(text: str, text_lang: str) -> str:
     page where the graph has no Chinese name."""
     if state.lang() != "en" and text_lang != state.lang():
         note = _("The graph has no Chinese name for this; the English one is shown.")
-        return f'<span lang="en">{escape(text)}</span><sup class="dfk-no-zh" title="{escape(note)}">EN</sup>'
-    return f'<span lang="{escape(text_lang or "en")}">{escape(text)}</span>' if text_lang != state.lang() else escape(text)
+        return f'<span lang="en">{text_html(text)}</span><sup class="dfk-no-zh" title="{escape(note)}">EN</sup>'
+    if text_lang != state.lang():
+        return f'<span lang="{escape(text_lang or "en")}">{text_html(text, text_lang)}</span>'
+    return text_html(text, text_lang)
+
+
+# A run of Chinese inside text in another language (an English note that quotes a statute's Chinese title): marked
+# lang="zh", so that a screen reader says it in Chinese and an English page shows Chinese only where it says so.
+_CJK = "\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
+_CHINESE_RUN = re.compile(f"[{_CJK}](?:[{_CJK}0-9]*[{_CJK}])?")
+
+
+def text_html(text: str, text_lang: str = "en") -> str:
+    """Text from the graph, escaped, with the Chinese it quotes marked as Chinese where it is in another language."""
+    if (text_lang or "").lower().startswith("zh"):
+        return escape(text)
+    return _CHINESE_RUN.sub(lambda m: f'<span lang="zh">{m.group(0)}</span>', escape(text))
 
 
 def label_of(iri) -> tuple[str, str]:
@@ -152,17 +168,19 @@ def link(iri: str, text: str | None = None, lang: str = "en", text_lang: str | N
     return f'<a href="{escape(entity_href(iri, lang))}" target="_self">{inner}</a>'
 
 
-def sentence_html(sentence) -> str:
-    """A sentence of the package (a step of an explanation) in the page's language: each resource it names a link
-    to its page, marked EN where the graph has no Chinese name; text quoted from the data in its own language."""
+def sentence_html(sentence, links: bool = True) -> str:
+    """A sentence of the package (a step of an explanation, a verdict) in the page's language: each resource it names
+    a link to its page (or, with links=False, just its name), marked EN where the graph has no Chinese name; text
+    quoted from the data in its own language."""
     page_lang = state.lang()
 
     def show(name, lang: str) -> str:
         text, text_lang = name.label(lang)
-        return escape(name.article_before(lang)) + link(name.iri, text, page_lang, text_lang=text_lang)
+        shown = link(name.iri, text, page_lang, text_lang=text_lang) if links else name_html(text, text_lang)
+        return escape(name.article_before(lang)) + shown
 
     def quote(quoted, lang: str) -> str:
-        return f'<span lang="{escape(quoted.lang or "und")}">{escape(quoted.text)}</span>'
+        return f'<span lang="{escape(quoted.lang or "und")}">{text_html(quoted.text, quoted.lang)}</span>'
 
     return sentence.text(page_lang, show=show, quote=quote, literal=escape)
 
@@ -174,7 +192,7 @@ def muted(text: str, tag: str = "span", css_class: str = "dfk-muted") -> str:
 
 def quote(text: str, text_lang: str = "en") -> str:
     """A passage (a provision's text, the paper's words) as a block quote in its own language."""
-    return f'<blockquote class="dfk-blockquote" lang="{escape(text_lang or "en")}">{escape(text)}</blockquote>'
+    return f'<blockquote class="dfk-blockquote" lang="{escape(text_lang or "en")}">{text_html(text, text_lang)}</blockquote>'
 
 
 def badge(status: str, lang: str = "en") -> str:

@@ -6,9 +6,9 @@ from html import escape
 import streamlit as st
 
 from dfkui import dates, html, marks, state
-from dfkui.i18n import _
+from dfkui.i18n import N_, _
 from dfkui.resources import knowledge_graph, read_types, type_key, types_of
-from deepfake_kg.api import (NOT_ADVICE, FactSchema, InconsistentGraph, ScenarioError, assess, fact_schema,
+from deepfake_kg.api import (NOT_ADVICE, FactSchema, InconsistentGraph, ScenarioError, assess, fact_schema, questions,
                              scenario_from_form, scenarios)
 
 kg = knowledge_graph()
@@ -27,8 +27,50 @@ def schema(_kg) -> FactSchema:
     return fact_schema(kg=_kg)
 
 
-LIBRARY, SCHEMA = library(kg), schema(kg)
+@st.cache_resource
+def questions_by_field(_kg) -> dict:
+    return {q.id: q for q in questions(kg=_kg)}
+
+
+LIBRARY, SCHEMA, QUESTIONS = library(kg), schema(kg), questions_by_field(kg)
 FIELDS = SCHEMA.fields
+# The form's groups: the first part of a field's dotted name.
+GROUPS = {"compliance": N_("compliance"), "consequences": N_("consequences"), "content": N_("content"),
+          "executives": N_("executives"), "notice": N_("notice"), "rebuttal": N_("rebuttal"),
+          "regulator": N_("regulator"), "other facts": N_("other facts")}
+YES_NO = {"yes": N_("yes"), "no": N_("no")}
+FRAMEWORKS = {"today": N_("Under today's law"), "proposed": N_("Under the author's proposals")}
+
+
+def field_label(field: str) -> str:
+    """The field's name; on a Chinese page its question, as the guided assessment asks it (marked [EN] without)."""
+    name = field.split(".")[-1].replace("_", " ")
+    question = QUESTIONS.get(field)
+    if lang == "zh":
+        return question.text_zh if question and question.text_zh else html.shown_name(name, "en")
+    return name
+
+
+def field_help(field: str) -> str | None:
+    question = QUESTIONS.get(field)
+    if question is None:
+        return None
+    return question.text_zh if lang == "zh" and question.text_zh else question.text_en
+
+
+def value_name(field: str, value: str) -> str:
+    """An answer in the page's language: yes/no through the catalogue, a choice by the question's answer labels."""
+    if value in YES_NO:
+        return _(YES_NO[value])
+    if value == UNSTATED or lang == "en":
+        return value
+    question = QUESTIONS.get(field)
+    answer = next((a for a in (question.answers if question else ()) if str(a.value) == value), None)
+    return answer.label_zh if answer and answer.label_zh else html.shown_name(value, "en")
+
+
+def scenario_title(slug) -> str:
+    return _("a blank form") if slug is None else html.shown_name(LIBRARY[slug].title, "en")
 
 
 def widget_key(field: str) -> str:
@@ -44,7 +86,7 @@ def parse(params: state.Params) -> tuple[dict, list[str]]:
     notices, facts, types = [], {}, []
     slug = (params.get("scenario") or [""])[-1]
     if slug and slug not in LIBRARY:
-        notices.append(f"There is no library scenario {slug!r}; starting from a blank form.")
+        notices.append(_("There is no library scenario {slug!r}; starting from a blank form.").format(slug=slug))
         slug = ""
     if slug:
         facts = {k: shown(v) for k, v in LIBRARY[slug].facts.items()}
@@ -53,11 +95,11 @@ def parse(params: state.Params) -> tuple[dict, list[str]]:
         types, unknown = read_types(kg, state.split_list(params["types"]))
         notices += unknown
     for item in params.get("fact", []):
-        field, _, value = item.partition("=")
+        field, _sep, value = item.partition("=")
         if field in FIELDS:
             facts[field] = value
         else:
-            notices.append(f"Unknown fact {field!r} in the link: left out.")
+            notices.append(_("Unknown fact {field!r} in the link: left out.").format(field=field))
     values = {"assess_types": types, "assess_start": slug or None}
     for field in FIELDS:
         kind = SCHEMA.kind(field)
@@ -81,7 +123,7 @@ PAGE = state.PageState("assess", ("scenario", "types", "fact"), ("assess_types",
 
 def start_from() -> None:
     slug = st.session_state.assess_start
-    values, _ = parse({"scenario": [slug]} if slug else {})
+    values, _notices = parse({"scenario": [slug]} if slug else {})
     for key, value in values.items():
         st.session_state[key] = value
 
@@ -108,35 +150,36 @@ def form_facts() -> dict:
     return form
 
 
-st.title("Assess a scenario")
+st.title(_("Assess a scenario"))
 st.page_link("views/guide.py", label=_("Prefer one question at a time? The guided assessment asks them in plain words."),
              icon=":material/quiz:")
-st.caption("One platform, one incident: which elements of today's offences are met, and how the author's "
-           "proposals would judge the same facts. " + NOT_ADVICE)
+st.caption(_("One platform, one incident: which elements of today's offences are met, and how the author's "
+             "proposals would judge the same facts.") + " " + _(NOT_ADVICE))
 for notice in PAGE.load():
     st.warning(notice, icon=":material/link_off:")
 
-st.selectbox("Start from the paper's examples", [None, *LIBRARY], key="assess_start", on_change=start_from,
-             format_func=lambda s: "a blank form" if s is None else LIBRARY[s].title)
-if st.session_state.assess_start:
-    st.caption(LIBRARY[st.session_state.assess_start].description)
+st.selectbox(_("Start from the paper's examples"), [None, *LIBRARY], key="assess_start", on_change=start_from,
+             format_func=scenario_title)
+if st.session_state.assess_start:  # the library's scenarios are written in English only
+    st.markdown(f'<p class="dfk-muted">{html.name_html(LIBRARY[st.session_state.assess_start].description, "en")}</p>',
+                unsafe_allow_html=True)
 
-st.multiselect("Platform types", list(TYPES), key="assess_types", placeholder="choose at least one",
+st.multiselect(_("Platform types"), list(TYPES), key="assess_types", placeholder=_("choose at least one"),
                format_func=lambda t: TYPES[t].label_zh if lang == "zh" and TYPES[t].label_zh else TYPES[t].label)
 groups: dict[str, list[str]] = {}
 for field in FIELDS:
     groups.setdefault(field.split(".")[0] if "." in field else "other facts", []).append(field)
-with st.expander("Facts of the incident", expanded=True):
+with st.expander(_("Facts of the incident"), expanded=True):
     columns = st.columns(3)
     for i, (group, fields) in enumerate(sorted(groups.items())):
         with columns[i % 3]:
-            st.markdown(f"**{group.replace('_', ' ')}**")
+            st.markdown("**" + (_(GROUPS[group]) if group in GROUPS else html.shown_name(group.replace("_", " "), "en")) + "**")
             for field in fields:
-                name = field.split(".")[-1].replace("_", " ")
                 if SCHEMA.kind(field) == "count":
-                    st.number_input(name, min_value=0, step=1, key=widget_key(field))
+                    st.number_input(field_label(field), min_value=0, step=1, key=widget_key(field), help=field_help(field))
                 else:
-                    st.selectbox(name, options(field), key=widget_key(field))
+                    st.selectbox(field_label(field), options(field), key=widget_key(field), help=field_help(field),
+                                 format_func=lambda value, field=field: value_name(field, value))
 
 facts = form_facts()
 slug = st.session_state.assess_start
@@ -149,43 +192,48 @@ PAGE.save({"scenario": [slug] if slug else [], "types": [",".join(st.session_sta
            "fact": changed})
 
 if not st.session_state.assess_types:
-    st.info("Choose at least one platform type, or start from one of the paper's examples.")
+    st.info(_("Choose at least one platform type, or start from one of the paper's examples."))
     st.stop()
 try:
-    scenario = scenario_from_form({**facts, "id": slug or "custom", "title": LIBRARY[slug].title if slug else "Your scenario"}, kg=kg)
+    scenario = scenario_from_form({**facts, "id": slug or "custom", "title": LIBRARY[slug].title if slug else _("Your scenario")}, kg=kg)
     result = assess(scenario, as_of=dates.as_of(), kg=kg)
 except (ScenarioError, InconsistentGraph) as error:
     st.error(str(error), icon=":material/block:")
     st.stop()
 
 if result.differs:
-    st.markdown('<span class="dfk-badge proposed">The two frameworks come out differently</span>', unsafe_allow_html=True)
+    differently = _("The two frameworks come out differently")
+    st.markdown(f'<span class="dfk-badge proposed">{escape(differently)}</span>', unsafe_allow_html=True)
 left, right = st.columns(2)
-for column, heading, status, verdict, conclusions in (
-    (left, "Under today's law", "in force", result.verdicts["today"], result.today),
-    (right, "Under the author's proposals", "proposed", result.verdicts["proposed"], result.proposed),
+for column, framework, status, conclusions in (
+    (left, "today", "in force", result.today),
+    (right, "proposed", "proposed", result.proposed),
 ):
+    verdict = result.verdicts[framework]
     with column:
-        st.subheader(heading)
+        st.subheader(_(FRAMEWORKS[framework]))
         # The statement begins with its status ("not established: …"): shown once, as mark, word and colour.
-        rest = verdict.statement.removeprefix(f"{verdict.status}: ")
+        rest = html.sentence_html(verdict.sentence, links=False) if verdict.sentence else escape(verdict.statement)
         st.markdown(f'{html.badge(status, lang)} <span data-testid="verdict-{status.replace(" ", "-")}">'
-                    f'{marks.status_html(verdict.status)}: <b>{escape(rest)}</b></span>', unsafe_allow_html=True)
+                    f'{marks.status_html(verdict.status)}: <b>{rest}</b></span>', unsafe_allow_html=True)
         for c in conclusions:
-            with st.expander(f"{marks.holds_label(c.holds)} · {c.topic} · {c.statement}"):
-                st.markdown(f"**How:** {c.method} — `{c.rule}`")
-                if c.facts:
-                    st.markdown("**Facts used:** " + "; ".join(c.facts))
-                if c.missing:
-                    st.markdown("**Missing:** " + "; ".join(c.missing))
-                if c.basis.iri:
-                    st.markdown("**Basis:** " + html.link(c.basis.iri, c.basis.label, lang), unsafe_allow_html=True)
-                if c.passage.quote:
-                    st.markdown(f'<div class="dfk-quote">“{escape(c.passage.quote)}”</div>'
-                                f'<div class="dfk-muted">The paper, section {escape(c.passage.section)}.</div>',
+            topic = c.topic if lang == "en" or not c.topic else html.shown_name(c.topic, "en")  # the ontology's, in English
+            with st.expander(f"{marks.holds_label(c.holds)} · {topic} · {c.sentence.text(lang) if c.sentence else c.statement}"):
+                st.markdown("**" + _("How:") + f"** {c.method} — `{c.rule}`")
+                if c.fact_names:
+                    st.markdown("**" + _("Facts used:") + "** " + "; ".join(html.name_html(*n.label(lang)) for n in c.fact_names),
                                 unsafe_allow_html=True)
-st.download_button("Download the assessment (JSON)", json.dumps(result.to_dict(), ensure_ascii=False, indent=2),
+                if c.missing:
+                    st.markdown("**" + _("Missing:") + "** " + "; ".join(html.name_html(m, "en") for m in c.missing),
+                                unsafe_allow_html=True)
+                if c.basis.iri:
+                    st.markdown("**" + _("Basis:") + "** " + html.link(c.basis.iri, lang=lang), unsafe_allow_html=True)
+                if c.passage.quote:
+                    paper = _("The paper, section {section}.").format(section=c.passage.section)
+                    st.markdown(html.quote(f"“{c.passage.quote}”", "en") + html.muted(paper, "div"),
+                                unsafe_allow_html=True)
+st.download_button(_("Download the assessment (JSON)"), json.dumps(result.to_dict(), ensure_ascii=False, indent=2),
                    file_name=f"assessment-{result.scenario}.json", mime="application/json")
-st.caption("Each verdict is established, not established (naming the missing element) or undetermined (naming the "
-           "questions left unanswered): an unanswered question is unknown, never “no”. The conclusions follow from the "
-           "facts by the ontology's class definitions (OWL-RL); the verdict rules are data in ontology/assessment.ttl.")
+st.caption(_("Each verdict is established, not established (naming the missing element) or undetermined (naming the "
+             "questions left unanswered): an unanswered question is unknown, never “no”. The conclusions follow from the "
+             "facts by the ontology's class definitions (OWL-RL); the verdict rules are data in ontology/assessment.ttl."))

@@ -191,7 +191,7 @@ def value_html(statement) -> str:
         return f'<span class="dfk-muted" lang="en">{escape(statement.other_label)}</span>'
     tag = f' <span class="dfk-muted" lang="und">@{escape(statement.lang)}</span>' if statement.lang else ""
     # An untagged literal (a number, a code) is in no language: "und", so that no reader takes it for theirs.
-    return f'<span lang="{escape(statement.lang or "und")}">{escape(statement.other_label)}</span>' + tag
+    return f'<span lang="{escape(statement.lang or "und")}">{html.text_html(statement.other_label, statement.lang)}</span>' + tag
 
 
 def property_table(statements, show_inferred: bool, show_notes: bool, second_title: str) -> str:

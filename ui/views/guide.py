@@ -8,7 +8,7 @@ import json
 import streamlit as st
 
 from dfkui import dates, guide, html, state
-from dfkui.i18n import _
+from dfkui.i18n import _, sort_key
 from dfkui.resources import knowledge_graph, read_types, type_key, types_of
 from deepfake_kg import api
 
@@ -139,7 +139,7 @@ def ask_platform() -> None:
     st.caption(_("Duties and liability attach to kinds of platform: what it does, how large it is, how risky it is "
                  "rated. Choose at least one."))
     for dim in DIMENSIONS:
-        options = sorted((k for k, t in TYPES.items() if t.dimension_label == dim), key=type_name)
+        options = sorted((k for k, t in TYPES.items() if t.dimension_label == dim), key=lambda k: sort_key(type_name(k)))
         title = html.shown_name(*html.label_of(DIMENSION_IRIS[dim]))
         title = title[:1].upper() + title[1:]  # the graph's labels are lower case, as in running text
         key = f"guide_dim_{dim}"

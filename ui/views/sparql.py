@@ -128,7 +128,7 @@ st.session_state.setdefault("sparql_revision", 0)
 st.session_state.setdefault("sparql_target", "embedded")
 
 if QUERIES:
-    st.selectbox(_("Start from a named query"), list(QUERIES), key="sparql_query", format_func=lambda n: QUERIES[n].title,
+    st.selectbox(_("Start from a named query"), list(QUERIES), key="sparql_query", format_func=lambda n: QUERIES[n].said(state.lang())[0],
                  on_change=load_named)
 title = st.container()  # filled once the editor says whether the text is still the named query's
 edited = sparql_editor(st.session_state.sparql_text, st.session_state.sparql_revision, key="sparql_editor",
@@ -138,9 +138,10 @@ st.session_state.sparql_text = text = edited.text
 named = QUERIES.get(st.session_state.get("sparql_query"))
 unchanged = same_query(text, named)
 if unchanged:
-    title.markdown(f"**{named.title}** — {named.question}")
-    if named.note:
-        title.caption(_("Note: {note}").format(note=named.note))
+    named_title, question, note = named.said(state.lang())
+    title.markdown(f"**{named_title}** — {question}")
+    if note:
+        title.caption(_("Note: {note}").format(note=note))
 day = None
 if takes_date(text):
     # The field follows the text (a day edited by hand in the VALUES line shows here) and the text follows the field.
