@@ -275,27 +275,31 @@ def scale(quick: bool, sizes: list[int], owlrl_cap: float, reasonable_max: int) 
                 owlrl_over = reference
             else:
                 checks.append("= owlrl" if reference["digest"] == result.get("digest") else "DIFFERENT from owlrl")
-        goal = ""
+        goal, cpu = "", sum(result["cpu"].values())
         if size >= 1_000_000:
-            goal = (target(result["seconds"], 60, "≤ 60 s") + f", ≤ 6 GB: {'met' if result['maxrss_mb'] <= 6144 else 'missed'}")
+            goal = (target(result["seconds"], 60, "≤ 60 s wall-clock") + f" (CPU {cpu:.0f} s: {'met' if cpu <= 60 else 'missed'})"
+                    f", ≤ 6 GB: {'met' if result['maxrss_mb'] <= 6144 else 'missed'}")
         path = "" if result["path"] == "at scale" else f" (general engine: {result['fallback']})"
         rows.append(Row(f"scale: KG + {size:,} generated triples ({result['asserted']:,} asserted → {result['inferred']:,} "
-                        f"inferred), reasoned, checked, filtered and stored", "at scale: DuckDB set operations + reasonable on "
-                        f"the schema → N-Quads → Oxigraph bulk load; peak RSS{path}", [result["seconds"]],
+                        f"inferred), reasoned, checked, filtered and stored", "at scale: DuckDB set operations (schema and "
+                        f"individuals) → N-Quads → Oxigraph; CPU, peak RSS{path}", [result["seconds"]],
                         "reasonable + completion in Python (closure only, not stored); peak RSS", naive,
-                        memory=_mb(result["maxrss_mb"]), naive_memory=naive_memory, check=", ".join(checks), target=goal))
+                        memory=f"CPU {cpu:.1f} s, {_mb(result['maxrss_mb'])}", naive_memory=naive_memory, check=", ".join(checks), target=goal))
     if len(results) >= 2:
         k_time = at_scale.slope([(r["asserted"], r["seconds"]) for r in results])
+        k_cpu = at_scale.slope([(r["asserted"], sum(r["cpu"].values())) for r in results])
         k_memory = at_scale.slope([(r["asserted"], r["maxrss_mb"]) for r in results])
         rows.append(Row(f"scale: growth exponent, {results[0]['asserted']:,} → {results[-1]['asserted']:,} asserted", "at scale",
-                        [], "", "", value=f"time ∝ n^{k_time:.2f}, memory ∝ n^{k_memory:.2f}", check="log-log slope",
-                        target=f"time ≤ 1.1: {'met' if k_time <= 1.1 else 'missed'}, memory ≤ 1.0: {'met' if k_memory <= 1.0 else 'missed'}"))
+                        [], "", "", value=f"wall-clock time ∝ n^{k_time:.2f}, CPU time ∝ n^{k_cpu:.2f}, memory ∝ n^{k_memory:.2f}",
+                        check="log-log slope", target=f"time ≤ 1.1: {'met' if k_time <= 1.1 else 'missed'} (CPU: "
+                        f"{'met' if k_cpu <= 1.1 else 'missed'}), memory ≤ 1.0: {'met' if k_memory <= 1.0 else 'missed'}"))
     if results and "answers" in results[-1]:
         last = results[-1]
         for name, answer in last["answers"].items():
             limit, text = (0.1, "≤ 100 ms") if name.startswith("which duties") else (1.0, "≤ 1 s")
             rows.append(Row(f"at scale (KG + {last['asserted']:,} asserted → {last['inferred']:,} inferred): {name}",
-                            "SPARQL on the bulk-loaded Oxigraph store (guarded)", answer["times"], check=f"{answer['rows']} rows",
+                            "SPARQL on the in-memory Oxigraph store (guarded); median CPU", answer["times"],
+                            memory=f"CPU {_seconds(statistics.median(answer['cpu']))}", check=f"{answer['rows']} rows",
                             target=target(statistics.median(answer["times"]), limit, text)))
     notes = ""
     if results:
@@ -392,6 +396,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reasonable-max", type=int, default=100_000,
                         help="the largest size also reasoned by the fast engine in Python, for comparison (default 100000)")
     parser.add_argument("--scale-only", action="store_true", help="only the scale section (skips the KG-sized cases)")
+    parser.add_argument("--kg-only", action="store_true", help="only the KG-sized cases (skips the scale section)")
     parser.add_argument("--memory-cap-gb", type=float, default=MEMORY_CAP_GB,
                         help=f"address space a scale run may use before it is stopped (default {MEMORY_CAP_GB:g})")
     args = parser.parse_args(argv)
@@ -417,8 +422,10 @@ def main(argv: list[str] | None = None) -> int:
             rows += which_duties(args.quick, kg)
             rows += scenario_assessment(args.quick, kg)
             rows += named_queries(args.quick, kg, build_dir)
-        scale_rows, notes = scale(args.quick, sizes, args.owlrl_cap, args.reasonable_max)
-        rows += scale_rows
+        notes = ""
+        if not args.kg_only:
+            scale_rows, notes = scale(args.quick, sizes, args.owlrl_cap, args.reasonable_max)
+            rows += scale_rows
         print(f"Machine: {header}\n")
         print(table(rows))
         if notes:
