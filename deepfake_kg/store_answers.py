@@ -1,9 +1,9 @@
 """Answers from a pyoxigraph store holding a closure (the KG merged with millions of triples), where no rdflib
-Graph could hold it: the closure's N-Quads go in by Oxigraph's bulk loader (reasoning/at_scale.py writes them),
-and "which duties attach" is answered by a few SPARQL queries over the closed schema.
+Graph could hold it: the closure's N-Quads (reasoning/at_scale.py writes them) go in by Oxigraph's loader, and
+"which duties attach" on a day is answered by a few SPARQL queries over the closed schema and the dates.
 
 The same answer as duties.duties_for (the classifier over an rdflib closure): tests/test_at_scale.py checks
-every platform-type combination of the KG against it.
+every platform-type combination of the KG against it, on five dates.
 """
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """One interface for the OWL 2 RL closure, three engines: "owlrl" (the reference semantics), "reasonable" (fast,
-the default) and "scale" (at_scale.py: the schema by reasonable, the rules about individuals in DuckDB, the
-result as N-Quads for a store; for millions of triples, where no closure should become Python objects).
+the default) and "scale" (at_scale.py: the schema rules and the rules about individuals as set operations in
+DuckDB, the result as N-Quads for a store; for millions of triples, where no closure should become Python objects).
 
 `closure(asserted, engine)` is the unfiltered closure; `infer(asserted, engine)` applies to either engine's
 closure the same contradiction checks (consistency.py) and the same filter (filter.py), so the inferred graph a
