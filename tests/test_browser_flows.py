@@ -5,6 +5,8 @@ import re
 
 import pytest
 
+from deepfake_kg.api import gettext
+
 pytest.importorskip("playwright")
 from playwright.sync_api import Page, expect  # noqa: E402
 
@@ -103,20 +105,22 @@ def contrasts(locator) -> list[float]:
     return [locator.nth(i).evaluate(CONTRAST) for i in range(locator.count())]
 
 
-def test_assess_colours_each_mark_and_says_it_in_words(browser, server):
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_assess_colours_each_mark_and_says_it_in_words(browser, server, lang):
+    t = lambda text: gettext(text, lang)  # noqa: E731  the page's words, from its catalogue
     page, _ = offline_page(browser, 1400)
-    page.goto(f"{server.url}/assess?scenario=university-deepfake-pornography")
+    page.goto(f"{server.url}/assess?scenario=university-deepfake-pornography&lang={lang}")
     today = page.locator('[data-testid="verdict-in-force"]')
-    expect(today.locator('.dfk-mark[data-status="not established"]')).to_have_text("✗ not established",
+    expect(today.locator('.dfk-mark[data-status="not established"]')).to_have_text(f"✗ {t('not established')}",
                                                                                  timeout=ANSWER_TIMEOUT_MS)
-    expect(page.locator('[data-testid="verdict-proposed"] .dfk-mark')).to_have_text("? undetermined")
+    expect(page.locator('[data-testid="verdict-proposed"] .dfk-mark')).to_have_text(f"? {t('undetermined')}")
     titles = page.locator('[data-testid="stExpander"] summary .stMarkdownColoredText')
-    expect(titles.filter(has_text="✓ holds").first).to_be_visible()
+    expect(titles.filter(has_text=f"✓ {t('holds')}").first).to_be_visible()
     colours = {m.evaluate("e => getComputedStyle(e).color") for m in page.locator(".dfk-mark").all()}
     assert len(colours) == 2  # ✗ and ? differ
     assert min(contrasts(page.locator(".dfk-mark")) + contrasts(titles)) >= 4.5
     today.scroll_into_view_if_needed()
-    screenshot(page, "assess-marks", "en", 1400)
+    screenshot(page, "assess-marks", lang, 1400)
 
 
 @pytest.mark.parametrize("lang,undetermined", [("en", "? undetermined"), ("zh", "? 尚无法确定")])
