@@ -7,13 +7,13 @@ from html import escape
 import streamlit as st
 from rdflib import URIRef
 
-from dfkui import html, state
-from dfkui.i18n import N_, _, ngettext, sort_key
+from dfkui import html, search_results, state
+from dfkui.i18n import N_, _, sort_key
 from dfkui.graph import neighbourhood_dot
 from dfkui.resources import knowledge_graph
-from deepfake_kg.api import (DFK, FACETS, MATCH_END, MATCH_START, class_tree, described_resources, entity as statements_about,
+from deepfake_kg.api import (DFK, FACETS, class_tree, described_resources, entity as statements_about,
                              instrument_tree, members, neighbourhood, property_rows, provision_parts, provision_text,
-                             reader_types, resolve_entity, search, short_name)
+                             reader_types, resolve_entity, short_name)
 
 kg = knowledge_graph()
 lang, glang = state.lang(), state.graph_lang()
@@ -42,10 +42,7 @@ def resource_index(_kg, page_lang: str) -> dict[str, str]:
 
 INDEX = resource_index(kg, lang)
 SECTION_NAMES = {key: _(name) for key, name in SECTIONS.items()}
-FACET_TITLES = {"instrument": N_("Instrument"), "section": N_("Section of the paper"), "status": N_("Status"),
-                "jurisdiction": N_("Jurisdiction")}
 FACET_PARAMS = {"instrument": "instrument", "section": "paper_section", "status": "status", "jurisdiction": "jurisdiction"}
-KIND_NAMES = {"label": N_("name"), "quote": N_("the paper"), "text": N_("provision text")}
 STATUS_URL = {"in force": "in-force", "proposed": "proposed"}
 
 
@@ -118,52 +115,14 @@ section, entity, query = st.session_state.browse_section, st.session_state.brows
 filters = {name: set(st.session_state[f"browse_facet_{name}"]) for name in FACETS}
 
 
-def facet_value_name(name: str, value: str) -> str:
-    if name == "status":
-        return html.status_text(value)
-    if name == "section":
-        return "§" + value
-    return html.shown_name(*html.label_of(value))
-
-
 def facet_url_value(name: str, value: str) -> str:
     if name == "status":
         return STATUS_URL.get(value, value)
     return short_name(value) if name in ("instrument", "jurisdiction") else value
 
 
-def snippet_html(snippet) -> str:
-    text = escape(snippet.text).replace(MATCH_START, "<mark>").replace(MATCH_END, "</mark>")
-    return (f'<span class="dfk-badge kind">{escape(_(KIND_NAMES[snippet.kind]))}</span> '
-            f'<span lang="{escape(snippet.lang or "und")}">{text}</span>')
-
-
 if query:
-    result = search(query, filters, kg=kg)
-    facets_column, hits_column = st.columns([1, 3], gap="large")
-    with facets_column:
-        for name in FACETS:
-            counted = dict(result.facets[name])
-            chosen = [v for v in st.session_state[f"browse_facet_{name}"] if v in counted] or []
-            st.session_state[f"browse_facet_{name}"] = chosen
-            if not counted:
-                continue
-            names = {v: f"{facet_value_name(name, v)} ({n})" for v, n in counted.items()}
-            st.pills(_(FACET_TITLES[name]), list(counted), selection_mode="multi", key=f"browse_facet_{name}",
-                     format_func=names.get)
-    with hits_column:
-        st.markdown("**" + ngettext("{n} resource found for “{query}”", "{n} resources found for “{query}”",
-                                    result.total).format(n=result.total, query=query) + "**")
-        if not result.hits:
-            st.caption(_("Nothing in the names, the paper's passages or the provisions' texts contains this; "
-                         "try fewer characters or another spelling."))
-        items = []
-        for hit in result.hits:
-            snippets = "".join(f"<div>{snippet_html(s)}</div>" for s in hit.snippets)
-            items.append(f"<li>{html.link(hit.iri, lang=lang)}<div class='dfk-muted'>{snippets}</div></li>")
-        st.markdown(f'<ol class="dfk-hits">{"".join(items)}</ol>', unsafe_allow_html=True)
-        if result.total > len(result.hits):
-            st.caption(_("The first {shown} are shown; choose a facet to narrow the search.").format(shown=len(result.hits)))
+    search_results.show(kg, query, filters, lang)
     st.divider()
 
 PAGE.save({"section": [section] if section != "instruments" else [], "entity": [entity] if entity else [],
