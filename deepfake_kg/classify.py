@@ -18,8 +18,10 @@ from rdflib import Graph, URIRef
 from rdflib.collection import Collection
 
 from .errors import InconsistentGraph
+from .i18n import _, current_language
 from .namespaces import ID, OWL, RDF, RDFS, curie
 from .reasoning.filter import is_meaningful
+from .wording import name, plain_name
 
 HYPOTHETICAL_PLATFORM = ID["hypothetical-platform"]
 
@@ -118,10 +120,14 @@ class Classifier:
         return frontier
 
     def _check_disjoint(self, types: set) -> None:
-        clashes = [pair for pair in self.disjoint if pair <= types]
+        clashes = [sorted(pair, key=curie) for pair in self.disjoint if pair <= types]
         if clashes:
-            names = "; ".join(" and ".join(sorted(curie(c) for c in pair)) for pair in clashes)
-            raise InconsistentGraph(f"No platform can be of these types together: {names} are disjoint.")
+            # Said to a reader (the app shows it): the types by name in the reader's language, the axiom's terms after.
+            lang, pair_of = current_language(), lambda a, b: _("{left} and {right}").format(left=a, right=b)
+            names = "; ".join(pair_of(*(plain_name(name(self.closure, c), lang) for c in pair)) for pair in clashes)
+            terms = "; ".join(pair_of(*(curie(c) for c in pair)) for pair in clashes)
+            raise InconsistentGraph(_("No platform can be of these types together: {names} exclude each other (the "
+                                      "ontology declares {terms} disjoint).").format(names=names, terms=terms))
 
 
 @lru_cache(maxsize=4)

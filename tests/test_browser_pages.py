@@ -26,7 +26,9 @@ PAGES = {  # page → path and query that show its main content
     "compare": "compare",
     "guide": "guide",
     "assess": "assess?scenario=university-deepfake-pornography",
+    "assess-impossible": "assess?types=LargeLeadingPlatform,SmallMediumPlatform",  # the package's error, said
     "browse": "browse?entity=id:provision/cn-criminal-law/art-286-1",
+    "browse-search": "browse?q=deepfake",  # hits, snippets and facets
     "browse-actors": "browse?section=actors",  # the class tree: multiple inheritance, instances, pinyin order
     "sparql": "sparql",
     "about": "about",

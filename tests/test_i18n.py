@@ -158,3 +158,23 @@ def test_a_name_without_chinese_label_is_marked_in_a_chinese_sentence():
     assert sentence.text("zh").startswith("每个视频分享平台都是online platform [EN]")
     both = Sentence("So on {day} the duty is {status}.", {"day": "2026-01-01", "status": Both((Word("in force"), Quoted("x")))})
     assert both.text("zh") == gettext("So on {day} the duty is {status}.", "zh").format(day="2026-01-01", status="现行和x")
+
+
+def test_an_impossible_platform_is_refused_in_the_readers_language_naming_the_types(kg):
+    from deepfake_kg.duties import duties_for
+    from deepfake_kg.errors import InconsistentGraph
+    from deepfake_kg.i18n import use_language
+    from deepfake_kg.namespaces import DFK
+
+    said = {}
+    for lang in ("en", "zh"):
+        use_language(lang)
+        try:
+            with pytest.raises(InconsistentGraph) as refused:
+                duties_for([DFK.LargeLeadingPlatform, DFK.SmallMediumPlatform], kg)
+        finally:
+            use_language("en")
+        said[lang] = str(refused.value)
+    assert "large leading platform and small or medium-sized platform exclude each other" in said["en"]
+    assert "dfk:LargeLeadingPlatform and dfk:SmallMediumPlatform disjoint" in said["en"]  # the axiom's terms, for a scholar
+    assert "大型头部平台和中小平台相互排斥" in said["zh"] and "dfk:SmallMediumPlatform" in said["zh"]

@@ -72,6 +72,11 @@ CSS = """
 /* Buttons and chips show their whole label (a ready example's name), wrapping rather than cut off. */
 .stButton button p, [data-testid="stBaseButton-pills"] p, [data-testid="stBaseButton-pillsActive"] p,
 [data-testid="stPopoverButton"] p { white-space: normal; overflow: visible; text-overflow: clip; }
+/* A row of chips wraps onto more lines instead of scrolling sideways, where a chip past the edge is never seen
+   (Browse's facets in their narrow column, every picker on a phone). */
+[data-testid="stButtonGroup"] > div { flex-wrap: wrap; overflow-x: visible; }
+[data-testid="stButtonGroup"] button { max-width: 100%; height: auto; }
+[data-testid="stButtonGroup"] button * { white-space: normal; min-width: 0; max-width: 100%; overflow-wrap: anywhere; }
 table.dfk-statements { table-layout: fixed; }
 table.dfk-statements th:first-child { width: 34%; }
 .dfk-table td { overflow-wrap: anywhere; }

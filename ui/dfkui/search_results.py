@@ -14,14 +14,15 @@ from .i18n import N_, _, ngettext
 
 FACET_TITLES = {"instrument": N_("Instrument"), "section": N_("Section of the paper"), "status": N_("Status"),
                 "jurisdiction": N_("Jurisdiction")}
+SECTION_WORDS = {"abstract": N_("abstract"), "references": N_("references")}
 KIND_NAMES = {"label": N_("name"), "quote": N_("the paper"), "text": N_("provision text")}
 
 
 def facet_value_name(name: str, value: str) -> str:
     if name == "status":
         return html.status_text(value)
-    if name == "section":
-        return "§" + value
+    if name == "section":  # a numbered section ("4.1"), or the abstract, or the list of references
+        return _(SECTION_WORDS[value]) if value in SECTION_WORDS else "§" + value
     return html.shown_name(*html.label_of(value))
 
 
