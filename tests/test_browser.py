@@ -181,6 +181,7 @@ def test_video_sharing_and_large_show_law_in_force_and_proposals_each_with_its_e
     choose(page, "size tier", "large leading platform")
     heading = page.get_by_role("heading", name="duties of a video-sharing platform + large leading platform")
     expect(heading).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
+    idle(page)  # the heading is drawn before the rows: until the run ends, the rows may be the last run's
 
     csl = page.locator(DUTIES).filter(has=page.locator("summary", has_text="Cybersecurity Law (2016 text), Article 47"))
     expect(csl.first).to_be_visible()
