@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from deepfake_kg.api import gettext, platform_types, questions
+from deepfake_kg.api import dimensions, gettext, platform_types, questions
 
 pytest.importorskip("playwright")
 from playwright.sync_api import Page, expect  # noqa: E402
@@ -43,7 +43,10 @@ def test_the_guided_assessment_from_the_first_question_to_the_printed_summary(br
     first = t("What kind of platform is it?")
     expect(page.get_by_role("heading", name=first)).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
     idle(page)
-    box = page.get_by_role("combobox", name=t("Function"))  # the guide's pickers are multiselects
+    # The guide's pickers are multiselects, titled by the graph's name of each dimension (as the page writes it).
+    function = next(d for d in dimensions(kg=kg) if str(d.iri).endswith("FunctionDimension"))
+    title = function.label_zh if lang == "zh" and function.label_zh else function.label
+    box = page.get_by_role("combobox", name=title[:1].upper() + title[1:])
     box.click()
     box.fill(video_name)
     page.get_by_role("option", name=video_name, exact=True).click()
