@@ -1,4 +1,5 @@
 """The scenario page, headless: start from the paper's examples, change a fact, follow a link."""
+import html
 import re
 
 from test_app import drawn, ok, open_page, warnings
@@ -18,7 +19,8 @@ def test_a_library_scenario_is_assessed_under_both_frameworks_side_by_side():
     at = ok(open_page("assess", scenario="university-deepfake-pornography"))
     found = verdicts(at)
     assert found["in-force"].startswith("not established") and "missing: ordered by the regulator" in found["in-force"]
-    assert found["proposed"].startswith("undetermined") and "rebuttal.reasonable_care" in found["proposed"]
+    assert found["proposed"].startswith("undetermined") and "not settled" in found["proposed"]
+    assert "rebuttal." not in found["proposed"]  # the open questions are said in words below, never by their fields
     expanders = [e.label for e in at.expander]
     assert any("the presumption of knowledge applies" in label for label in expanders)
     assert any("come out differently" in m.value for m in drawn(at))
@@ -63,3 +65,15 @@ def test_bad_link_parameters_fall_back_with_a_notice():
 def test_an_impossible_platform_is_a_clear_message():
     at = ok(open_page("assess", types="SocialPlatform,LargeLeadingPlatform,SmallMediumPlatform"))
     assert any("disjoint" in e.value for e in at.error)
+
+
+def test_an_undetermined_verdict_lists_its_open_questions_as_the_form_asks_them():
+    from deepfake_kg.api import questions
+
+    asked = {q.id: q for q in questions()}
+    for lang, text in (("en", "text_en"), ("zh", "text_zh")):
+        at = ok(open_page("assess", scenario="university-deepfake-pornography", lang=lang))
+        lists = [m.value for m in drawn(at) if 'data-testid="open-questions"' in m.value]
+        assert lists, lang
+        assert html.escape(getattr(asked["rebuttal.reasonable_care"], text)) in lists[-1], lang
+        assert "rebuttal.reasonable_care" not in " ".join(lists)

@@ -1,11 +1,13 @@
 """Assess a scenario: one platform, one incident, judged under today's law and under the author's proposals,
 side by side, each conclusion with the facts, the axiom, the provision or proposal and the passage behind it. The form's fields come from the ontology (deepfake_kg.api.fact_schema)."""
 import json
+from dataclasses import replace
 from html import escape
 
 import streamlit as st
 
 from dfkui import dates, html, marks, state
+from dfkui.guide import question_text
 from dfkui.i18n import N_, _
 from dfkui.resources import knowledge_graph, read_types, type_key, types_of
 from deepfake_kg.api import (NOT_ADVICE, FactSchema, InconsistentGraph, ScenarioError, assess, fact_schema, questions,
@@ -33,6 +35,25 @@ def questions_by_field(_kg) -> dict:
 
 
 LIBRARY, SCHEMA, QUESTIONS = library(kg), schema(kg), questions_by_field(kg)
+
+
+def headline(verdict) -> str:
+    """The verdict's sentence. An undetermined one's open questions are listed below it in words (the sentence names
+    them by their scenario fields, which the command line's YAML uses but a reader of the page never sees)."""
+    if verdict.sentence is None:
+        return escape(verdict.statement)
+    sentence = verdict.sentence
+    if "fields" in sentence.values:
+        values = {key: value for key, value in sentence.values.items() if key != "fields"}
+        sentence = replace(sentence, template=N_("{question} — not settled: {open}"), values=values)
+    return html.sentence_html(sentence, links=False)
+
+
+def open_questions_html(verdict) -> str:
+    """What would decide an undetermined verdict: each unanswered question, as the form asks it."""
+    items = "".join(f"<li>{escape(question_text(QUESTIONS[f]) if f in QUESTIONS else f)}</li>" for f in verdict.unanswered)
+    heading = _("What would decide it: {n} open questions").format(n=len(verdict.unanswered))
+    return f'<details class="dfk-open" data-testid="open-questions"><summary><b>{escape(heading)}</b></summary><ul>{items}</ul></details>'
 FIELDS = SCHEMA.fields
 # The form's groups: the first part of a field's dotted name.
 GROUPS = {"compliance": N_("compliance"), "consequences": N_("consequences"), "content": N_("content"),
@@ -213,9 +234,10 @@ for column, framework, status, conclusions in (
     with column:
         st.subheader(_(FRAMEWORKS[framework]))
         # The statement begins with its status ("not established: …"): shown once, as mark, word and colour.
-        rest = html.sentence_html(verdict.sentence, links=False) if verdict.sentence else escape(verdict.statement)
         st.markdown(f'{html.badge(status, lang)} <span data-testid="verdict-{status.replace(" ", "-")}">'
-                    f'{marks.status_html(verdict.status)}: <b>{rest}</b></span>', unsafe_allow_html=True)
+                    f'{marks.status_html(verdict.status)}: <b>{headline(verdict)}</b></span>', unsafe_allow_html=True)
+        if verdict.status == "undetermined" and verdict.unanswered:
+            st.markdown(open_questions_html(verdict), unsafe_allow_html=True)
         for c in conclusions:
             topic = c.topic if lang == "en" or not c.topic else html.shown_name(c.topic, "en")  # the ontology's, in English
             with st.expander(f"{marks.holds_label(c.holds)} · {topic} · {c.sentence.text(lang) if c.sentence else c.statement}"):
