@@ -46,7 +46,8 @@ def _pytest_without_paper(tmp_path, **env):
         (root / folder / "x.ttl").write_text("")
     environment = {k: v for k, v in os.environ.items() if k not in ("DEEPFAKE_KG_PAPER", "CI")}
     environment.update(DEEPFAKE_KG_ROOT=str(root), DEEPFAKE_KG_BUILD=str(tmp_path / "build"), **env)
-    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", "tests/test_quotes.py"],
+    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", "-m", "",
+                           "tests/test_quotes.py"],
                           cwd=REPO, env=environment, capture_output=True, text=True, timeout=300)
 
 
