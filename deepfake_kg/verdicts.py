@@ -64,7 +64,7 @@ class Verdict:
     basis: Link
     passage: Passage
     # What `statement` says after its status ("not established: …"), as a template and its values, to say in the
-    # reader's language beside the status word.
+    # reader's language beside the status word; without the fields left open, which are in `unanswered`.
     sentence: Sentence | None = None
 
 
@@ -116,9 +116,11 @@ def verdict(kg: KnowledgeGraph, rule: Rule, framework: str, types: set, answers:
     elif status == NOT_ESTABLISHED:
         sentence = Sentence(N_("{question} — missing: {missing}"), {**said, "missing": elements_named(NOT_ESTABLISHED)})
     else:
-        sentence = Sentence(N_("{question} — not settled: {open} (the form does not answer: {fields})"),
-                            {**said, "open": elements_named(UNDETERMINED), "fields": ", ".join(unanswered)})
-    return Verdict(framework, curie(rule.iri), question, status, f"{status}: {sentence.text('en')}", elements, missing, unanswered,
+        sentence = Sentence(N_("{question} — not settled: {open}"), {**said, "open": elements_named(UNDETERMINED)})
+    statement = f"{status}: {sentence.text('en')}"
+    if status == UNDETERMINED:  # the command line names the scenario fields its YAML uses; the app asks them as questions
+        statement += f" (the form does not answer: {', '.join(unanswered)})"
+    return Verdict(framework, curie(rule.iri), question, status, statement, elements, missing, unanswered,
                    qualifications, what_would_change(kg, rule, status, answers, classify, types),
                    ref(g.value(rule.iri, DFK.basis)), passage(g.value(rule.iri, DFK.passage)), sentence)
 

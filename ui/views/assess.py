@@ -1,7 +1,6 @@
 """Assess a scenario: one platform, one incident, judged under today's law and under the author's proposals,
 side by side, each conclusion with the facts, the axiom, the provision or proposal and the passage behind it. The form's fields come from the ontology (deepfake_kg.api.fact_schema)."""
 import json
-from dataclasses import replace
 from html import escape
 
 import streamlit as st
@@ -38,15 +37,8 @@ LIBRARY, SCHEMA, QUESTIONS = library(kg), schema(kg), questions_by_field(kg)
 
 
 def headline(verdict) -> str:
-    """The verdict's sentence. An undetermined one's open questions are listed below it in words (the sentence names
-    them by their scenario fields, which the command line's YAML uses but a reader of the page never sees)."""
-    if verdict.sentence is None:
-        return escape(verdict.statement)
-    sentence = verdict.sentence
-    if "fields" in sentence.values:
-        values = {key: value for key, value in sentence.values.items() if key != "fields"}
-        sentence = replace(sentence, template=N_("{question} — not settled: {open}"), values=values)
-    return html.sentence_html(sentence, links=False)
+    """The verdict's sentence (an undetermined one's open questions are listed below it, in words)."""
+    return html.sentence_html(verdict.sentence, links=False) if verdict.sentence else escape(verdict.statement)
 
 
 def open_questions_html(verdict) -> str:
