@@ -28,6 +28,7 @@ from .wording import Name, Sentence, Word, name
 
 FRAMEWORKS = {DFK.LexLata: "today", DFK.LexFerenda: "proposed"}
 NOT_ADVICE = "For study of the paper's argument only: not legal advice."
+NOT_YET_DECIDED = N_("not yet decided")  # the effect of a conclusion citing a judgment given after the day
 
 
 @dataclass
@@ -108,15 +109,26 @@ def _law_of_the_day(kg: KnowledgeGraph, conclusions: list, today: Verdict, day) 
         if c.framework != "today" or not c.basis.iri:
             continue
         basis = URIRef(c.basis.iri)
-        current = validity.binding_version(basis, day)
+        if (decided := g.value(basis, DFK.decidedOn)) is not None:  # a judgment informs from the day it was given
+            if day < decided.toPython():
+                c.holds, c.effect = False, NOT_YET_DECIDED
+                c.sentence = Sentence(N_("{conclusion} — not yet decided on {day} ({case} was decided on {decided})"),
+                                      {"conclusion": name(g, URIRef(c.iri)), "day": day.isoformat(), "case": name(g, basis),
+                                       "decided": decided.toPython().isoformat()})
+                c.statement = c.sentence.text("en")
+            continue
+        # An offence or a knowledge standard is law when the provision that defines it is: it is dated by that
+        # provision, and still cited as itself.
+        dated = basis if (basis, RDF.type, DFK.Provision) in g else _defining_provision(g, basis) or basis
+        current = validity.binding_version(dated, day)
         if current is None:
-            status = validity.period(basis).status_on(day)
+            status = validity.period(dated).status_on(day)
             c.holds, c.effect = False, status
             c.sentence = Sentence(N_("{conclusion} — not the law on {day} ({provision} is {status})"),
-                                  {"conclusion": name(g, URIRef(c.iri)), "day": day.isoformat(), "provision": name(g, basis),
+                                  {"conclusion": name(g, URIRef(c.iri)), "day": day.isoformat(), "provision": name(g, dated),
                                    "status": Word(status)})
             c.statement = c.sentence.text("en")
-        elif current != basis:
+        elif current != basis and dated == basis:
             c.basis = _ref(g, current)
     provision = g.value(URIRef(today.basis.iri), DFK.definedBy) if today.basis.iri else None
     if provision is not None and validity.period(provision).status_on(day) != IN_FORCE:
@@ -128,6 +140,11 @@ def _law_of_the_day(kg: KnowledgeGraph, conclusions: list, today: Verdict, day) 
                                    "provision": name(g, provision), "status": Word(status), "day": day.isoformat()})
         today.statement = f"{NOT_ESTABLISHED}: {today.sentence.text('en')}"
 
+
+
+def _defining_provision(g: Graph, resource: URIRef) -> URIRef | None:
+    """The provision that defines `resource` (dfk:definedBy), the first in IRI order if several."""
+    return next(iter(sorted(p for p in g.objects(resource, DFK.definedBy) if (p, RDF.type, DFK.Provision) in g)), None)
 
 
 def _classify(kg: KnowledgeGraph, scenario: Scenario, asserted: set) -> set:

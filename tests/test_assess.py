@@ -32,8 +32,8 @@ EXPECTED = {
                                  "heavier punishment", "answers as a directly responsible supervisor"],
                                 ["focus on the company as a unit", "joint offenders"], [], []),
     "small-platform-removes-on-notice": ("not established", "not established",
-                                         ["Supreme People's Procuratorate's compliance reform"],
-                                         ["basic duty to address illegal content", "compliance reform extended"],
+                                         [],  # leniency presupposes an offence: none is established
+                                         ["basic duty to address illegal content"],
                                          ["ordered by the regulator"], ["failed to act"]),
     "no-logs-platform": ("not established", "undetermined",
                          [], ["deemed to have failed its review obligations"], ["ordered by the regulator"], []),

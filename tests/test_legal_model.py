@@ -148,7 +148,10 @@ def test_present_obligations_are_in_force(kg, duty):
 
 
 def test_compliance_leniency_is_current_practice_and_its_extension_the_authors(kg):
-    result = run(kg, {"platform": ["social platform"], "operator": "unit", "first_time_offender": True, "willing_to_rectify": True})
+    # Leniency presupposes an offence (tests/test_doctrinal_audit.py): here both frameworks establish one.
+    result = run(kg, {**QVOD_LIKE, "regulator": {"ordered_to_correct": True, "order_concerned": "law-or-administrative-regulation",
+                                                 "refused_to_correct": True}, "consequences": {"clicks": 50000},
+                      "first_time_offender": True, "willing_to_rectify": True})
     assert any("nationwide since April 2022" in s for s in statements(result, "today"))
     assert any("extended to deepfake platforms" in s for s in statements(result, "proposed"))
 
