@@ -22,7 +22,7 @@ from .i18n import N_
 from .namespaces import DFK, OWL, RDF, RDFS, curie
 from .scenario import FactSchema, Scenario
 from .terms import NO_LINK, NO_PASSAGE, Link, Passage, label, passage as passage_of
-from .validity import IN_FORCE, parse_day, validity_for
+from .validity import IN_FORCE, UNDATED, parse_day, validity_for
 from .verdicts import NOT_ESTABLISHED, Verdict, verdict, verdict_rules
 from .wording import Name, Sentence, Word, name
 
@@ -103,7 +103,8 @@ def assess(scenario: Scenario, kg: KnowledgeGraph | None = None, as_of=None) -> 
 
 def _law_of_the_day(kg: KnowledgeGraph, conclusions: list, today: Verdict, day) -> None:
     """Date today's law: a conclusion whose basis has a later version binding on `day` cites that version; one
-    whose basis binds on no version that day does not hold; the verdict fails if its provision was not in force."""
+    whose basis binds on no version that day does not hold (one with no date recorded is not tested: nothing is
+    presumed of it); the verdict fails if its provision was not in force."""
     g, validity = kg.closure, validity_for(kg)
     for c in conclusions:
         if c.framework != "today" or not c.basis.iri:
@@ -123,6 +124,8 @@ def _law_of_the_day(kg: KnowledgeGraph, conclusions: list, today: Verdict, day) 
         current = validity.binding_version(dated, day)
         if current is None:
             status = validity.period(dated).status_on(day)
+            if status == UNDATED:  # an undated provision (or a basis with no defining provision): nothing is presumed
+                continue
             c.holds, c.effect = False, status
             c.sentence = Sentence(N_("{conclusion} — not the law on {day} ({provision} is {status})"),
                                   {"conclusion": name(g, URIRef(c.iri)), "day": day.isoformat(), "provision": name(g, dated),
@@ -131,7 +134,7 @@ def _law_of_the_day(kg: KnowledgeGraph, conclusions: list, today: Verdict, day) 
         elif current != basis and dated == basis:
             c.basis = _ref(g, current)
     provision = g.value(URIRef(today.basis.iri), DFK.definedBy) if today.basis.iri else None
-    if provision is not None and validity.period(provision).status_on(day) != IN_FORCE:
+    if provision is not None and validity.period(provision).status_on(day) not in (IN_FORCE, UNDATED):
         status = validity.period(provision).status_on(day)
         reason = f"{label(g, provision)} was {status} on {day.isoformat()}"
         today.status, today.missing, today.changes = NOT_ESTABLISHED, [reason], []

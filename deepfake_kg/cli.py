@@ -68,7 +68,9 @@ def _add_answer_commands(commands) -> None:
     duties = commands.add_parser("duties", help="the duties of a platform that has all the given types")
     duties.add_argument("types", nargs="+", metavar="TYPE", help="an IRI, a CURIE (dfk:VideoSharingPlatform) or an English or Chinese label")
     duties.add_argument("--format", choices=["table", "json", "csv"], default="table")
-    duties.add_argument("--status", choices=["all", "in-force", "proposed"], default="all")
+    duties.add_argument("--status", choices=["all", "in-force", "undated", "proposed"], default="all",
+                        help="in-force: the law binding that day; undated: duties the paper states as law whose dates are "
+                             "not recorded; proposed: the author's proposals (default all)")
     _as_of(duties)
     duties.add_argument("--jurisdiction", metavar="J",
                         help="only the duties of one jurisdiction (cn, eu, us, a CURIE or a label), or none: the author's proposals")

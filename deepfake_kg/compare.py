@@ -17,6 +17,7 @@ from .duties import duties_for
 from .errors import InconsistentGraph
 from .i18n import collation_key
 from .terms import label
+from .validity import law_first
 
 
 @dataclass
@@ -71,6 +72,6 @@ def duty_matrix(platforms: list[list[URIRef]], kg: KnowledgeGraph, lang: str = "
     rows = [MatrixRow(d.duty, d.label, d.label_zh, d.status, [d.duty in answer for answer in answers])
             for d in every.values()]
     chinese = lang.lower().startswith("zh")  # a graph language tag: "en", "zh-Hans"
-    rows.sort(key=lambda r: (r.status != "in force", -sum(r.present),
+    rows.sort(key=lambda r: (law_first(r.status), -sum(r.present),
                              collation_key(r.label_zh if chinese and r.label_zh else r.label, "zh" if chinese else "en")))
     return DutyMatrix(columns, rows)

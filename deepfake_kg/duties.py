@@ -13,11 +13,13 @@ from .classify import classifier_for
 from .namespaces import DFK, OWL, RDF, RDFS
 from .resolve import DutyResolver, TypeResolver, resolve_jurisdiction
 from .terms import Link, Passage, label, link, links, sources
-from .validity import ATTACHING, IN_FORCE, PROPOSED, PROPOSED_SINCE_ENACTED, Enactment, parse_day, validity_for
+from .validity import (ATTACHING, IN_FORCE, PROPOSED, PROPOSED_SINCE_ENACTED, UNDATED, Enactment, law_first,
+                       parse_day, validity_for)
 
 # What a user may type for the status filter (the CLI's choices, the app's URL) → the statuses a row may have.
 # "proposed" keeps the proposals made law since (status "proposed, since enacted"): they are still proposals.
-STATUS_FILTERS = {"in force": {IN_FORCE}, "in-force": {IN_FORCE}, "proposed": {PROPOSED, PROPOSED_SINCE_ENACTED}}
+STATUS_FILTERS = {"in force": {IN_FORCE}, "in-force": {IN_FORCE}, "undated": {UNDATED}, UNDATED: {UNDATED},
+                  "proposed": {PROPOSED, PROPOSED_SINCE_ENACTED}}
 
 
 @dataclass
@@ -51,7 +53,7 @@ class DutyRow:
     label: str
     label_zh: str
     kind: str  # "obligation" or "prohibition"
-    status: str  # on `as_of`: "in force", "proposed" or "proposed, since enacted" (deepfake_kg/validity.py)
+    status: str  # on `as_of`: one of validity.ATTACHING ("in force", "dates not recorded", "proposed", …)
     required_action: str
     trigger: str
     legal_basis: list[LegalBasis]
@@ -72,6 +74,12 @@ class DutyRow:
     def passage(self) -> Passage | None:
         """The first passage of the paper behind the duty (by section), if any."""
         return self.passages[0] if self.passages else None
+
+    @property
+    def current_bases(self) -> list[LegalBasis]:
+        """The legal bases the row's status rests on that day: those in force (or, for a duty whose dates are not
+        recorded, those undated); a replaced text is never among them."""
+        return [b for b in self.legal_basis if b.status == self.status]
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -103,14 +111,14 @@ def duties_for(types, kg: KnowledgeGraph | None = None, as_of=None, status: str 
     elif jurisdiction not in (None, "", "all"):
         where = str(resolve_jurisdiction(jurisdiction, kg.closure))
         rows = [r for r in rows if where in {j.iri for j in r.jurisdictions}]
-    return sorted(rows, key=lambda r: (r.status != IN_FORCE, r.label))
+    return sorted(rows, key=lambda r: (law_first(r.status), r.label))
 
 
 def _status_filter(status: str | None) -> set:
     if status in (None, "", "all"):
         return set(ATTACHING)
     if status not in STATUS_FILTERS:
-        raise KGError(f"Unknown status {status!r}: use in-force, proposed or all.")
+        raise KGError(f"Unknown status {status!r}: use in-force, undated, proposed or all.")
     return STATUS_FILTERS[status]
 
 

@@ -15,7 +15,7 @@ from .errors import KGError
 from .i18n import N_, _
 from .namespaces import DFK, OWL, RDF, RDFS, curie
 from .terms import Link, Passage, label, link, sources
-from .validity import parse_day, validity_for
+from .validity import UNDATED, parse_day, validity_for
 from .wording import Both, Quoted, Sentence, Word, name
 
 # What the data says of how sure a fact beyond the paper is (dfk:certainty), in the package's words.
@@ -103,7 +103,10 @@ def _date_steps(kg: KnowledgeGraph, duty: URIRef, day, timing) -> list[Step]:
         period = validity.period(provision)
         dates = {"provision": name(g, provision), "day": day.isoformat(), "status": Word(period.status_on(day)),
                  "start": period.start.isoformat() if period.start else Word(N_("a date not recorded"))}
-        if period.last_day:
+        if period.start is None and period.status_on(day) == UNDATED:
+            steps.append(_step("date", N_("No date is recorded for {provision} or for what it belongs to: whether it "
+                                          "bound on {day} is not known, and is not presumed."), **dates))
+        elif period.last_day:
             steps.append(_step("date", N_("{provision} binds from {start} to {end}: on {day} it is {status}."),
                                end=period.last_day.isoformat(), **dates))
         else:
@@ -116,7 +119,11 @@ def _date_steps(kg: KnowledgeGraph, duty: URIRef, day, timing) -> list[Step]:
                                           "proposed: {remains}"), remains=Quoted(timing.remains_proposed), **enacted))
         else:
             steps.append(_step("date", N_("Since {start}, {provision} makes the proposal law {extent}."), **enacted))
-    steps.append(_step("date", N_("So on {day} the duty is {status}."), day=day.isoformat(), status=Word(timing.status)))
+    if timing.status == UNDATED:
+        steps.append(_step("date", N_("So the paper states the duty as law, but whether it bound on {day} is not known: "
+                                      "a date for its basis would decide it."), day=day.isoformat()))
+    else:
+        steps.append(_step("date", N_("So on {day} the duty is {status}."), day=day.isoformat(), status=Word(timing.status)))
     return steps
 
 

@@ -152,5 +152,5 @@ def _undetermined(kg: KnowledgeGraph, derived: set, jurisdiction: URIRef) -> lis
 
 
 def _basis(row: DutyRow) -> str:
-    current = [b.provision.label for b in row.legal_basis if b.status == "in force"]
+    current = [b.provision.label for b in row.current_bases]
     return "; ".join(current or [e.provision_label for e in row.enacted_by] or [p.label for p in row.proposals])

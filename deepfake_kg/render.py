@@ -5,10 +5,12 @@ import csv
 import io
 import json
 import shutil
+from collections import Counter
 
 from .duties import DutyRow
 from .namespaces import curie
 from .query import QueryResult
+from .validity import IN_FORCE, PROPOSED_SINCE_ENACTED, UNDATED
 
 
 def table(headers: list[str], rows: list[list[str]], max_width: int | None = None, whole: tuple[str, ...] = ()) -> str:
@@ -47,12 +49,12 @@ def duty_cells(row: DutyRow) -> dict[str, str]:
         "required_action": row.required_action,
         "attached_via": "; ".join(c.label for c in row.attached_via),
         # Only the provisions binding on the day: a replaced text is never shown as the current basis.
-        "legal_basis": "; ".join(b.provision.label for b in row.legal_basis if b.status == "in force")
+        "legal_basis": "; ".join(b.provision.label for b in row.current_bases)
                        or "; ".join(e.provision_label for e in row.enacted_by)
                        or "; ".join(p.label for p in row.proposals),
         "jurisdictions": "; ".join(j.label for j in row.jurisdictions),
         # The date of the text binding on the day (an amended law's own date), else the duty's first date.
-        "from": next((b.in_force_from for b in row.legal_basis if b.status == "in force" and b.in_force_from), None)
+        "from": next((b.in_force_from for b in row.current_bases if b.in_force_from), None)
                 or row.in_force_from or (row.enacted_by[0].in_force_from if row.enacted_by else "") or "",
         "until": row.in_force_until or "",
         "as_of": row.as_of,
@@ -72,15 +74,18 @@ def duties_text(rows: list[DutyRow], fmt: str) -> str:
         writer.writeheader()
         writer.writerows(duty_cells(r) for r in rows)
         return out.getvalue()
-    in_force = sum(r.status == "in force" for r in rows)
-    enacted = sum(r.status == "proposed, since enacted" for r in rows)
+    count = Counter(r.status for r in rows)
+    in_force, undated, enacted = count[IN_FORCE], count[UNDATED], count[PROPOSED_SINCE_ENACTED]
     body = table(DUTY_COLUMNS, [[duty_cells(r)[c] for c in DUTY_COLUMNS] for r in rows], whole=("id",))
     day = f" on {rows[0].as_of}" if rows and rows[0].as_of else ""
     since = f" ({enacted} of them since enacted in whole or part)" if enacted else ""
-    notes = sorted({f"Not verified: {b.provision.label}: {u}" for r in rows for b in r.legal_basis if b.status == "in force" for u in b.unknown}
+    notes = sorted({f"Not verified: {b.provision.label}: {u}" for r in rows for b in r.current_bases for u in b.unknown}
                    | {f"Not verified: {s.label}: {u}" for r in rows for s in r.sanctions if s.status == "in force" for u in s.unknown})
     tail = "".join(f"\n{n}" for n in notes)
-    return (f"{body}\n\n{len(rows)} duties{day}: {in_force} in force, {len(rows) - in_force} proposed by the author{since}."
+    unknown_dates = (f" {undated} stated as law by the paper on dates not recorded (whether they bound{day} is not "
+                     "known)," if undated else "")
+    return (f"{body}\n\n{len(rows)} duties{day}: {in_force} in force,{unknown_dates} "
+            f"{len(rows) - in_force - undated} proposed by the author{since}."
             f"{tail}")
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .namespaces import DFK, XSD
 from .sparql_guard import Limits, check_query
-from .validity import IN_FORCE, Period, parse_day
+from .validity import ATTACHING, Period, parse_day
 
 _PREFIXES = ("PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX owl: <http://www.w3.org/2002/07/owl#> "
              "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> ")
@@ -61,8 +61,9 @@ def _attaching(store, types) -> set[str]:
 
 def _on_day(store, duties: set[str], day: dt.date) -> set[str]:
     """The `duties` whose status on `day` attaches (validity.ATTACHING), by validity.Validity.timing's rule: a
-    proposal always attaches; a duty in force when one of its legal bases binds that day (or it has none). A
-    basis binds from the latest start and until the earliest end stated on it or on what it belongs to."""
+    proposal always attaches; a duty in force when one of its legal bases binds that day or has no recorded date
+    (or it has none). A basis binds from the latest start and until the earliest end stated on it or on what it
+    belongs to."""
     if not duties:
         return set()
     values = " ".join(f"<{d}>" for d in sorted(duties))
@@ -81,7 +82,7 @@ def _on_day(store, duties: set[str], day: dt.date) -> set[str]:
             (ends if kind.value == str(DFK.noLongerInForceFrom) else starts).append(when)
 
     def binds(periods: dict) -> bool:
-        return not periods or any(Period(max(s, default=None), min(e, default=None)).status_on(day) == IN_FORCE
+        return not periods or any(Period(max(s, default=None), min(e, default=None)).status_on(day) in ATTACHING
                                   for s, e in periods.values())
     return {d for d in duties if d in proposals or binds(dates.get(d, {}))}
 

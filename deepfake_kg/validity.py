@@ -7,7 +7,12 @@ day when one of its legal bases binds on that day; a sanction, when the provisio
 duty is "proposed" until a provision that enacts it (dfk:enactedBy) binds, and "proposed, since enacted" after.
 queries/duties-on-date.rq states the same rule in SPARQL; tests/test_validity.py keeps the two equal.
 
-Status words (STATUSES): in force, not yet in force, no longer in force, proposed, proposed, since enacted.
+A duty in force whose legal bases carry no start date anywhere (the paper states a present practice and cites no
+dated provision) is "dates not recorded" on every day that no stated end has passed: shown, never counted as in
+force on the day asked about, since that would presume a date from silence.
+
+Status words (STATUSES): in force, dates not recorded, not yet in force, no longer in force, proposed, proposed,
+since enacted.
 """
 from __future__ import annotations
 
@@ -25,14 +30,25 @@ from .namespaces import DFK
 IN_FORCE = N_("in force")
 NOT_YET_IN_FORCE = N_("not yet in force")
 NO_LONGER_IN_FORCE = N_("no longer in force")
+UNDATED = N_("dates not recorded")  # no start date stated on the basis or what it belongs to: undetermined on a day
 PROPOSED = N_("proposed")
 PROPOSED_SINCE_ENACTED = N_("proposed, since enacted")
 IN_WHOLE, IN_PART = N_("in whole"), N_("in part")  # how far a later provision made a proposal law
-STATUSES = (IN_FORCE, NOT_YET_IN_FORCE, NO_LONGER_IN_FORCE, PROPOSED, PROPOSED_SINCE_ENACTED)
-# What "which duties attach on a day" shows: the law of that day and the author's proposals.
-ATTACHING = (IN_FORCE, PROPOSED, PROPOSED_SINCE_ENACTED)
+STATUSES = (IN_FORCE, UNDATED, NOT_YET_IN_FORCE, NO_LONGER_IN_FORCE, PROPOSED, PROPOSED_SINCE_ENACTED)
+# What "which duties attach on a day" shows: the law of that day, the duties whose dates are not recorded (with
+# that status, so a reader sees they may or may not bind that day) and the author's proposals.
+ATTACHING = (IN_FORCE, UNDATED, PROPOSED, PROPOSED_SINCE_ENACTED)
+# A duty with several bases takes the first of these its bases have on the day: one binding basis suffices, and a
+# basis of unknown date may bind where a dated one does not yet.
+_PRECEDENCE = (IN_FORCE, UNDATED, NOT_YET_IN_FORCE, NO_LONGER_IN_FORCE)
 
 _STARTS = (DFK.appliesFrom, DFK.effectiveFrom)
+
+
+def law_first(status: str) -> int:
+    """A sort key for duties: the law binding on the day, then duties whose dates are not recorded, then the
+    proposals (made law since or not)."""
+    return {IN_FORCE: 0, UNDATED: 1}.get(status, 2)
 
 
 def parse_day(value) -> dt.date:
@@ -54,16 +70,16 @@ def parse_day(value) -> dt.date:
 
 @dataclass(frozen=True)
 class Period:
-    """From `start` (inclusive) to `end` (the first day no longer in force); None = not recorded / open."""
+    """From `start` (inclusive) to `end` (the first day no longer in force); None = not recorded (start) / open (end)."""
     start: dt.date | None = None
     end: dt.date | None = None
 
     def status_on(self, day: dt.date) -> str:
-        if self.start is not None and day < self.start:
-            return NOT_YET_IN_FORCE
         if self.end is not None and day >= self.end:
             return NO_LONGER_IN_FORCE
-        return IN_FORCE
+        if self.start is None:
+            return UNDATED
+        return NOT_YET_IN_FORCE if day < self.start else IN_FORCE
 
     def to_dict(self) -> dict:
         return {"in_force_from": _iso(self.start), "in_force_until": _iso(self.last_day)}
@@ -145,8 +161,8 @@ class Validity:
         if (duty, DFK.normativeStatus, DFK.LexFerenda) in g:
             return self._proposal_timing(duty, day)
         bases = [self.period(b) for b in g.objects(duty, DFK.legalBasis)]
-        statuses = {p.status_on(day) for p in bases} or {IN_FORCE}
-        status = IN_FORCE if IN_FORCE in statuses else (NOT_YET_IN_FORCE if NOT_YET_IN_FORCE in statuses else NO_LONGER_IN_FORCE)
+        statuses = {p.status_on(day) for p in bases} or {UNDATED}  # no basis recorded: no date either
+        status = next(s for s in _PRECEDENCE if s in statuses)
         whole = self.duty_period(duty)
         return Timing(status, _iso(whole.start), _iso(whole.last_day))
 
@@ -187,5 +203,5 @@ def _label(g: Graph, node) -> str:
     return label(g, node)
 
 
-__all__ = ["STATUSES", "ATTACHING", "IN_FORCE", "NOT_YET_IN_FORCE", "NO_LONGER_IN_FORCE", "PROPOSED",
-           "PROPOSED_SINCE_ENACTED", "Period", "Timing", "Enactment", "Validity", "validity_for", "parse_day"]
+__all__ = ["STATUSES", "ATTACHING", "IN_FORCE", "UNDATED", "NOT_YET_IN_FORCE", "NO_LONGER_IN_FORCE", "PROPOSED",
+           "PROPOSED_SINCE_ENACTED", "law_first", "Period", "Timing", "Enactment", "Validity", "validity_for", "parse_day"]

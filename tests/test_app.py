@@ -10,7 +10,7 @@ from deepfake_kg.duties import duties_for
 from deepfake_kg.namespaces import DFK
 
 APP = Path(__file__).resolve().parent.parent / "ui" / "app.py"
-ROW = re.compile(r'<details class="dfk-duty (in-force|proposed)" (.*?)</details>', re.S)
+ROW = re.compile(r'<details class="dfk-duty (in-force|undated|proposed)" (.*?)</details>', re.S)
 
 
 def open_page(page: str, **params) -> AppTest:
@@ -143,8 +143,13 @@ def test_filters_by_status_and_jurisdiction():
     at.radio(key="duties_status").set_value("all")
     at.selectbox(key="duties_jurisdiction").set_value("cn")
     rows = duty_rows(ok(at.run()))
-    assert rows and all("People&#x27;s Republic of China" in r["html"] or r["status"] == "in force" for r in rows)
-    assert {r["status"] for r in rows} == {"in force"}
+    assert rows and all("People&#x27;s Republic of China" in r["html"] or r["status"] in ("in force", "dates not recorded") for r in rows)
+    assert {r["status"] for r in rows} == {"in force", "dates not recorded"}  # the practice of 4.3: no date
+    at.radio(key="duties_status").set_value("undated")
+    rows = duty_rows(ok(at.run()))
+    assert rows and {(r["status"], r["class"]) for r in rows} == {("dates not recorded", "undated")}
+    assert at.query_params["status"] == "undated"
+    at.radio(key="duties_status").set_value("all")
     at.selectbox(key="duties_jurisdiction").set_value("none")
     assert {r["status"] for r in duty_rows(ok(at.run()))} == proposals
 

@@ -15,7 +15,7 @@ from deepfake_kg.named_queries import named_query, on_date
 from deepfake_kg.query import run_local
 from deepfake_kg.scenario import read_scenario
 from deepfake_kg.paths import ROOT
-from deepfake_kg.validity import (IN_FORCE, NO_LONGER_IN_FORCE, NOT_YET_IN_FORCE, PROPOSED, PROPOSED_SINCE_ENACTED,
+from deepfake_kg.validity import (IN_FORCE, UNDATED, NO_LONGER_IN_FORCE, NOT_YET_IN_FORCE, PROPOSED, PROPOSED_SINCE_ENACTED,
                                   Validity, parse_day, validity_for)
 
 
@@ -188,19 +188,48 @@ def test_the_latest_start_and_earliest_end_on_the_chain_decide():
     assert period.status_on(dt.date(2030, 1, 1)) == NO_LONGER_IN_FORCE
 
 
-def test_the_undated_basis_check_finds_a_duty_whose_date_cannot_be_derived():
+def test_the_undated_basis_check_finds_a_duty_whose_date_cannot_be_derived_and_is_not_said_to_be_unknown():
     from deepfake_kg.validate import CHECKS_DIR
 
-    g = Graph()
-    dated, undated = ID["provision/example/dated"], ID["provision/example/undated"]
+    g = Graph()  # as the data states it: a duty in force is typed so only by the reasoner
+    dated, undated, gap = ID["provision/example/dated"], ID["provision/example/undated"], ID["programme/example"]
     instrument = ID["instrument/example"]
     g.add((dated, DFK.partOf, instrument))
     g.add((instrument, DFK.effectiveFrom, Literal("2020-01-01", datatype=rdfns.XSD.date)))
-    for name, basis in (("ok", dated), ("bad", undated)):
-        g.add((ID[f"duty/{name}"], RDF.type, DFK.DutyInForce))
+    g.add((gap, DFK.unknown, Literal("When it began: the source gives no date.", lang="en")))
+    for name, basis in (("ok", dated), ("bad", undated), ("recorded-gap", gap)):
+        g.add((ID[f"duty/{name}"], DFK.normativeStatus, DFK.LexLata))
         g.add((ID[f"duty/{name}"], DFK.legalBasis, basis))
     rows = list(g.query((CHECKS_DIR / "undated-legal-basis-violation.rq").read_text()))
     assert [str(r.resource) for r in rows] == [str(ID["duty/bad"])]
+
+
+def test_a_duty_on_an_undated_basis_is_never_shown_binding_on_a_day(kg):
+    """The practice the paper describes in 4.3 has no recorded date: its duties are listed as 'dates not
+    recorded' on any day (in 2015 as today), never counted in force, and the reason is given."""
+    validity, g = validity_for(kg), kg.closure
+    undated = {d for d in g.subjects(RDF.type, DFK.DutyInForce)
+               if all(validity.period(b).start is None for b in g.objects(d, DFK.legalBasis))}
+    assert undated, "the data has such duties (4.3); the test would pass vacuously"
+    for day in ("2015-01-01", dt.date.today().isoformat()):
+        rows = {r.duty: r for r in duties_for([DFK.SocialPlatform], kg, as_of=day)}
+        for duty in undated:
+            assert rows[str(duty)].status == UNDATED
+        in_force = {r.duty for r in duties_for([DFK.SocialPlatform], kg, as_of=day, status="in force")}
+        assert not in_force & {str(d) for d in undated}
+        assert {r.duty for r in duties_for([DFK.SocialPlatform], kg, as_of=day, status="undated")} == {str(d) for d in undated}
+    why = explain(str(sorted(undated)[0]), [DFK.SocialPlatform], kg=kg, as_of="2015-01-01")
+    assert why.status == UNDATED and "not known" in why.steps[-1].statement
+
+
+def test_an_undated_basis_does_not_outrank_one_in_force_but_outranks_one_not_yet_in_force():
+    g = Graph()
+    duty, dated, undated = ID["duty/example"], ID["provision/example/dated"], ID["programme/example"]
+    g.add((duty, DFK.legalBasis, dated))
+    g.add((duty, DFK.legalBasis, undated))
+    g.add((dated, DFK.effectiveFrom, Literal("2020-01-01", datatype=rdfns.XSD.date)))
+    assert Validity(g).timing(duty, dt.date(2019, 12, 31)).status == UNDATED
+    assert Validity(g).timing(duty, dt.date(2020, 1, 1)).status == IN_FORCE
 
 
 def test_shapes_require_a_passage_or_a_checked_source_beyond_the_paper():

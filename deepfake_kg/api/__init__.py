@@ -13,8 +13,9 @@ optional `kg=` (the graph of `load_graph()`); without it the process-wide graph 
 Errors a user can act on are `KGError`s carrying one sentence.
 
 The law on a date (deepfake_kg/validity.py): every dated answer is for one day, `as_of` (a date or "YYYY-MM-DD";
-default today). Status words: STATUSES = in force, not yet in force, no longer in force, proposed, proposed, since
-enacted. `compare_jurisdictions(types, as_of=)` puts one platform's duties side by side per jurisdiction (with the
+default today). Status words: STATUSES = in force, dates not recorded (a duty stated as law whose
+legal basis carries no date: never counted as binding on a day), not yet in force, no longer in force, proposed,
+proposed, since enacted. `compare_jurisdictions(types, as_of=)` puts one platform's duties side by side per jurisdiction (with the
 conditional ones and what decides them); `timeline(types)` lists every duty of each type by date.
 
 The functions live by what they do — answers.py (duties, explanations, assessments, comparisons, queries),
@@ -36,7 +37,7 @@ from ..errors import (EndpointError, InconsistentGraph, KGError, QueryError, Que
 from ..formats import DESCRIBE_FORMATS, FORMATS, Format
 from ..jurisdictions import ConditionalType, JurisdictionComparison, compare_jurisdictions
 from ..timeline import Timeline, TimelineEntry, timeline
-from ..validity import STATUSES, parse_day
+from ..validity import STATUSES, law_first, parse_day
 from ..i18n import LANGUAGES, collation_key, gettext, graph_label, ngettext, pgettext, sorted_for, use_language
 from ..named_queries import NamedQuery
 from ..namespaces import DFK, ID, curie, expand
@@ -85,6 +86,7 @@ __all__ = [
     "PropertyRow", "SearchResult", "Vocabulary", "KnowledgeGraph", "KGError", "InconsistentGraph", "UnknownPlatformType",
     "UnknownResource", "QueryError", "QueryTimeout", "EndpointError", "ScenarioError",
     "NOT_ADVICE", "LICENCES", "DESCRIBE_FORMATS", "FACETS", "MATCH_START", "MATCH_END", "DFK", "ID", "curie", "expand", "__version__",
+    "STATUSES", "law_first",
     # the user-facing text in English or Chinese, and sorting as a Chinese reader expects (deepfake_kg/i18n.py)
     "LANGUAGES", "gettext", "ngettext", "pgettext", "use_language", "collation_key", "sorted_for", "graph_label",
     # the guided assessment form: one question per scenario field (deepfake_kg/questions.py)

@@ -17,9 +17,10 @@ from .graph import the_graph
 def duties_for(types, status: str | None = None, jurisdiction: str | None = None, as_of=None, *,
                kg: KnowledgeGraph | None = None) -> list[DutyRow]:
     """The duties of one platform that has all of `types` (IRIs, CURIEs or labels) on the day `as_of` (a date or
-    YYYY-MM-DD; default today), law in force first. `status`: "in force" (or "in-force") / "proposed" (with the
-    proposals since enacted) / None for all. `jurisdiction`: an IRI, CURIE, short name (cn, eu, us) or label;
-    "none" keeps the duties of no jurisdiction (the author's proposals)."""
+    YYYY-MM-DD; default today), law in force first. `status`: "in force" (or "in-force") / "undated" (stated
+    as law by the paper, dates not recorded) / "proposed" (with the proposals since enacted) / None for all.
+    `jurisdiction`: an IRI, CURIE, short name (cn, eu, us) or label; "none" keeps the duties of no jurisdiction
+    (the author's proposals)."""
     return _duties.duties_for(types, the_graph(kg), as_of=as_of, status=status, jurisdiction=jurisdiction)
 
 

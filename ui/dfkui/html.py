@@ -26,10 +26,12 @@ CSS = """
 .dfk-table tr.proposed td { background: rgba(208,136,0,0.09); }
 .dfk-table tr.proposed td:first-child { border-left: 4px dashed #d08800; }
 .dfk-table tr.in-force td:first-child { border-left: 4px solid #1b7f3b; }
+.dfk-table tr.undated td:first-child { border-left: 4px dotted #1b7f3b; }
 .dfk-badge { display: inline-block; border-radius: 0.6rem; padding: 0.05rem 0.55rem; font-size: 0.78rem;
              font-weight: 600; white-space: nowrap; }
 .dfk-badge.in-force { background: #1b7f3b; color: #fff; }
 .dfk-badge.proposed { background: transparent; color: #c07f00; border: 1.5px dashed #d08800; }
+.dfk-badge.undated { background: transparent; color: #1b7f3b; border: 1.5px dotted #1b7f3b; }
 .dfk-badge.inferred { background: rgba(36,70,168,0.14); color: #4a6fd8; font-weight: 500; }
 .dfk-badge.error { background: rgba(200,30,30,0.14); color: #d33; }
 .dfk-quote { opacity: 0.8; font-style: italic; }
@@ -43,6 +45,7 @@ CSS = """
 .dfk-matrix .mark { font-size: 1.1rem; }
 .mark.in-force { color: #1b7f3b; }
 .mark.proposed { color: #c07f00; }
+.mark.undated { color: #1b7f3b; }
 /* Duties: one card per duty, a row of a table on a wide screen; a <details> opens it to its explanation in place. */
 .dfk-duties { margin-bottom: 1rem; font-size: 0.9rem; }
 .dfk-duty-grid { display: grid; grid-template-columns: 9rem minmax(10rem, 2fr) minmax(9rem, 2fr) minmax(8rem, 1.6fr)
@@ -57,6 +60,7 @@ CSS = """
 .dfk-duty > summary:hover { background: rgba(128,128,128,0.07); }
 .dfk-duty.in-force { border-left: 4px solid #1b7f3b; }
 .dfk-duty.proposed { border-left: 4px dashed #d08800; background: rgba(208,136,0,0.06); }
+.dfk-duty.undated { border-left: 4px dotted #1b7f3b; }
 .dfk-duty .c-label { display: none; }
 .dfk-why { padding: 0.3rem 1rem 0.8rem 1.6rem; border-top: 1px dashed rgba(128,128,128,0.3); }
 .dfk-why-title { font-weight: 600; margin: 0.3rem 0; }
@@ -85,6 +89,7 @@ table.dfk-statements th:first-child { width: 34%; }
   .dfk-matrix td:nth-child(2), .dfk-matrix th:nth-child(2) { min-width: 9rem; }
   .dfk-table.dfk-matrix tr.in-force td:nth-child(2) { border-left: 4px solid #1b7f3b; }
   .dfk-table.dfk-matrix tr.proposed td:nth-child(2) { border-left: 4px dashed #d08800; }
+  .dfk-table.dfk-matrix tr.undated td:nth-child(2) { border-left: 4px dotted #1b7f3b; }
 }
 .dfk-hits { padding-left: 1.4rem; }
 .dfk-hits li { margin-bottom: 0.5rem; }
@@ -103,17 +108,20 @@ table.dfk-statements th:first-child { width: 34%; }
 """
 
 # "proposed, since enacted": the author's proposal, made law (in whole or part) by a later provision
-# (deepfake_kg/validity.py); drawn as a proposal, its enacting provision shown beside it.
-STATUS_CLASS = {"in force": "in-force", "proposed": "proposed", "proposed, since enacted": "proposed"}
-STATUS_TEXT = {"in force": N_("In force (lex lata)"), "proposed": N_("Proposed (lex ferenda)"),
-               "proposed, since enacted": N_("Proposed, since enacted")}
-STATUS_WORD = {"in force": N_("in force"), "proposed": N_("proposed"), "proposed, since enacted": N_("proposed, since enacted")}
+# (deepfake_kg/validity.py); drawn as a proposal, its enacting provision shown beside it. "dates not recorded": a
+# duty the paper states as law whose basis carries no date, so whether it bound on the day is not known.
+STATUS_CLASS = {"in force": "in-force", "dates not recorded": "undated", "proposed": "proposed",
+                "proposed, since enacted": "proposed"}
+STATUS_TEXT = {"in force": N_("In force (lex lata)"), "dates not recorded": N_("Law per the paper, dates not recorded"),
+               "proposed": N_("Proposed (lex ferenda)"), "proposed, since enacted": N_("Proposed, since enacted")}
+STATUS_WORD = {"in force": N_("in force"), "dates not recorded": N_("dates not recorded"), "proposed": N_("proposed"),
+               "proposed, since enacted": N_("proposed, since enacted")}
 
 
 def status_text(status: str, lang: str = "en") -> str:
     return _(STATUS_TEXT[status]) if status in STATUS_TEXT else status
-STATUS_MARK = {"in force": "●", "proposed": "○", "proposed, since enacted": "◐"}  # readable without colour too
-STATUS_ICON = {"in force": ":material/gavel:", "proposed": ":material/lightbulb:",
+STATUS_MARK = {"in force": "●", "dates not recorded": "◌", "proposed": "○", "proposed, since enacted": "◐"}  # without colour too
+STATUS_ICON = {"in force": ":material/gavel:", "dates not recorded": ":material/event_busy:", "proposed": ":material/lightbulb:",
                "proposed, since enacted": ":material/lightbulb:"}  # for Streamlit labels
 
 

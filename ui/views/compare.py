@@ -133,7 +133,7 @@ for row in matrix.rows:
     cells.append([html.badge(row.status, lang), html.link(row.duty, lang=lang)] +
                  [mark if present else "" for present in row.present])
     classes.append(status_class)
-totals = ["", "<b>" + escape(_("in force / proposed")) + "</b>"]
+totals = ["", "<b>" + escape(_("in force / dates not recorded / proposed")) + "</b>"]
 for i, column in enumerate(matrix.columns):
     if column.error:
         impossible = _("impossible combination")
@@ -141,7 +141,8 @@ for i, column in enumerate(matrix.columns):
     else:
         here = [r for r in matrix.rows if r.present[i]]
         in_force = sum(r.status == "in force" for r in here)
-        totals.append(f"<b>{in_force} / {len(here) - in_force}</b>")
+        undated = sum(r.status == "dates not recorded" for r in here)
+        totals.append(f"<b>{in_force} / {undated} / {len(here) - in_force - undated}</b>")
 table = html.table(headers, [totals] + cells, [""] + classes, "dfk-matrix")
 for slot, column in zip(shown, matrix.columns):
     if column.error:

@@ -8,7 +8,7 @@ from dfkui import dates, html, pickers, state, timeline_chart
 from dfkui.i18n import N_, _, ngettext, sort_key
 from dfkui.resources import knowledge_graph, read_types, types_of
 from deepfake_kg.api import (DFK, InconsistentGraph, dimension_choices, duties_for, duties_per_jurisdiction, duties_text,
-                             examples, explain, members, provision_text)
+                             examples, explain, law_first, members, provision_text)
 
 kg = knowledge_graph()
 EXAMPLES = {e.slug: e for e in examples(kg=kg)}
@@ -17,8 +17,8 @@ lang = state.lang()
 TYPES = types_of(kg)
 DIMENSIONS = dimension_choices(kg=kg)
 PREFIX = "duties"
-STATUSES = {"all": "all", "in-force": "in force", "proposed": "proposed"}
-STATUS_FILTER = {"all": N_("all"), "in-force": N_("in force"), "proposed": N_("proposed")}
+STATUSES = {"all": "all", "in-force": "in force", "undated": "dates not recorded", "proposed": "proposed"}
+STATUS_FILTER = {"all": N_("all"), "in-force": N_("in force"), "undated": N_("dates not recorded"), "proposed": N_("proposed")}
 KIND = {"prohibition": N_("prohibition"), "obligation": N_("obligation")}
 JURISDICTIONS = {node.iri.rsplit("/", 1)[-1]: node for node in members(DFK.Jurisdiction, "en", kg=kg)}
 
@@ -52,7 +52,7 @@ def parse(params: state.Params) -> tuple[dict, list[str]]:
     notices += unknown + excluded
     status = (params.get("status") or ["all"])[-1]
     if status not in STATUSES:
-        notices.append(_("Unknown status filter {status!r}: showing all duties (use in-force or proposed).")
+        notices.append(_("Unknown status filter {status!r}: showing all duties (use in-force, undated or proposed).")
                        .format(status=status))
         status = "all"
     values["duties_status"] = status
@@ -106,7 +106,6 @@ if not chosen:
     st.stop()
 
 types = [TYPES[t].iri for t in chosen]
-status_wanted = STATUSES[st.session_state.duties_status]
 jurisdiction = st.session_state.duties_jurisdiction
 try:  # the filters are the API's, as on the command line ("proposed" keeps the proposals since enacted)
     rows = duties_for(types, st.session_state.duties_status, jurisdiction, dates.as_of(), kg=kg)
@@ -115,14 +114,18 @@ except InconsistentGraph as error:
     st.stop()
 
 # In the page's language's order (Chinese: by pinyin), the law in force first.
-rows = sorted(rows, key=lambda r: (r.status != "in force", sort_key(r.label_zh if lang == "zh" and r.label_zh else r.label)))
+rows = sorted(rows, key=lambda r: (law_first(r.status), sort_key(r.label_zh if lang == "zh" and r.label_zh else r.label)))
 
 in_force = sum(r.status == "in force" for r in rows)
+undated = sum(r.status == "dates not recorded" for r in rows)
 platform = " + ".join(TYPE_NAMES[t] for t in chosen)
 st.subheader(ngettext("{n} duty of a {platform}", "{n} duties of a {platform}", len(rows)).format(n=len(rows), platform=platform))
-st.markdown(f"{html.badge('in force', lang)} **{in_force}** " + _("law in force") + " &nbsp;&nbsp; "
-            f"{html.badge('proposed', lang)} **{len(rows) - in_force}** " + _("proposed by the author, not law"),
-            unsafe_allow_html=True)
+counts = [f"{html.badge('in force', lang)} **{in_force}** " + _("law in force")]
+if undated:  # named only where there are some: whether they bound on the day is not known
+    counts.append(f"{html.badge('dates not recorded', lang)} **{undated}** " +
+                  _("stated as law by the paper; whether they bound on this day is not known"))
+counts.append(f"{html.badge('proposed', lang)} **{len(rows) - in_force - undated}** " + _("proposed by the author, not law"))
+st.markdown(" &nbsp;&nbsp; ".join(counts), unsafe_allow_html=True)
 
 
 def why_empty() -> str:
@@ -135,13 +138,18 @@ def why_empty() -> str:
                 jurisdiction=place)
         if not duties_for(types, jurisdiction=jurisdiction, as_of=dates.as_of(), kg=kg):
             return _("The graph holds duties of {jurisdiction}, but none attaches to this platform.").format(jurisdiction=place)
-        return _("This platform's duties in {jurisdiction} are all {other}.").format(
-            jurisdiction=place, other=_("in force") if status_wanted == "proposed" else _("proposed"))
+        return _("This platform's duties in {jurisdiction} are all {other}.").format(jurisdiction=place, other=others())
     if jurisdiction == "none":
         if not duties_for(types, jurisdiction="none", as_of=dates.as_of(), kg=kg):
             return _("Every duty of this platform belongs to a jurisdiction; the author proposes none for it.")
-    return _("This platform's duties are all {other}.").format(
-        other=_("in force") if status_wanted == "proposed" else _("proposed"))
+    return _("This platform's duties are all {other}.").format(other=others())
+
+
+def others() -> str:
+    """The statuses the platform's duties have that day, the filter's left out: what the reader can switch to."""
+    found = {r.status for r in duties_for(types, jurisdiction=jurisdiction, as_of=dates.as_of(), kg=kg)}
+    found = {"proposed" if s == "proposed, since enacted" else s for s in found}
+    return " / ".join(_(html.STATUS_WORD[s]) for s in sorted(found, key=law_first))
 
 
 if not rows:
@@ -158,7 +166,7 @@ def basis_cell(row) -> str:
                 text += f'<br><span class="dfk-muted">{html.link(basis.instrument.iri, lang=lang)}</span>'
             parts.append(text)
         return "<br>".join(parts)
-    if row.status != "in force":  # a proposal is no legal basis: say so; where it is proposed goes with the duty
+    if row.status.startswith("proposed"):  # a proposal is no legal basis: say so; where it is proposed goes with it
         return html.muted(_("none: not law"))
     return html.muted(_("not recorded"))
 
