@@ -80,7 +80,7 @@ def duties_text(rows: list[DutyRow], fmt: str) -> str:
     day = f" on {rows[0].as_of}" if rows and rows[0].as_of else ""
     since = f" ({enacted} of them since enacted in whole or part)" if enacted else ""
     notes = sorted({f"Not verified: {b.provision.label}: {u}" for r in rows for b in r.current_bases for u in b.unknown}
-                   | {f"Not verified: {s.label}: {u}" for r in rows for s in r.sanctions if s.status == "in force" for u in s.unknown})
+                   | {f"Not verified: {s.label}: {u}" for r in rows for s in r.sanctions if s.status in (IN_FORCE, UNDATED) for u in s.unknown})
     tail = "".join(f"\n{n}" for n in notes)
     unknown_dates = (f" {undated} stated as law by the paper on dates not recorded (whether they bound{day} is not "
                      "known)," if undated else "")
