@@ -74,6 +74,18 @@ def test_a_typed_text_that_is_not_a_day_is_said_and_changes_nothing():
     assert at.query_params["date"] == "2020-01-01"
 
 
+def test_a_typing_error_is_said_again_in_the_language_switched_to():
+    at = ok(open_page("duties", types="FaceSwapService", date="2024-01-01"))
+    field(at).input("2024-13-45")
+    ok(at.run())
+    assert "is not a day" in sidebar_errors(at)[0]
+    at.sidebar.radio(key="lang").set_value("zh")
+    ok(at.run())
+    errors = sidebar_errors(at)
+    assert len(errors) == 1 and "2024-13-45" in errors[0] and "2024-01-01" in errors[0]
+    assert "is not a day" not in errors[0] and any("\u4e00" <= ch <= "\u9fff" for ch in errors[0]), errors
+
+
 def test_the_date_is_shared_by_every_page():
     at = ok(open_page("compare", date="2020-01-01"))
     assert field(at).value == "2020-01-01"

@@ -22,7 +22,8 @@ from deepfake_kg import api
 DATE_KEY = "as_of"  # the day itself (a datetime.date); not a widget, so that two controls can set it
 TEXT_KEY = "as_of_text"  # the typed field
 PICK_KEY = "as_of_pick"  # the calendar
-ERROR_KEY = "as_of_error"  # why the last typed text was not taken (shown under the field until the next change)
+ERROR_KEY = "as_of_error"  # the typed text not taken: why is said under the field, in the page's language, until
+# the next change (kept as the text, not the sentence, so that a switch of language translates it too)
 DATE_PARAM = "date"
 EARLIEST = dt.date(1990, 1, 1)  # before the oldest instrument of the graph
 LATEST = dt.date(2040, 12, 31)
@@ -78,11 +79,10 @@ def load_date() -> list[str]:
 
 
 def _typed() -> None:
-    lang = st.session_state.get("lang", "en")
-    day, error = read_day(st.session_state.get(TEXT_KEY) or "", lang)
+    text = st.session_state.get(TEXT_KEY) or ""
+    day, _error = read_day(text)
     if day is None:  # the text stays as typed, to be corrected; the day does not change, and the message says so
-        st.session_state[ERROR_KEY] = error + " " + api.gettext("The pages still answer for {day}.", lang).format(
-            day=as_of().isoformat())
+        st.session_state[ERROR_KEY] = text
     else:
         set_day(day)
 
@@ -103,5 +103,8 @@ def date_control(label: str, help_text: str, calendar_button: str, calendar_labe
     with row.popover(calendar_button, icon=":material/calendar_month:"):  # no tooltip: it would cover the field
         st.date_input(calendar_label, key=PICK_KEY, on_change=_picked, min_value=EARLIEST, max_value=LATEST,
                       format="YYYY-MM-DD")
-    if st.session_state.get(ERROR_KEY):
-        st.error(st.session_state[ERROR_KEY], icon=":material/event_busy:")
+    if ERROR_KEY in st.session_state:
+        lang = st.session_state.get("lang", "en")
+        _day, error = read_day(st.session_state[ERROR_KEY], lang)
+        still = api.gettext("The pages still answer for {day}.", lang).format(day=as_of().isoformat())
+        st.error(f"{error} {still}", icon=":material/event_busy:")
