@@ -24,10 +24,11 @@ from .scenario import FactSchema, Scenario
 from .terms import NO_LINK, NO_PASSAGE, Link, Passage, label, passage as passage_of
 from .validity import IN_FORCE, UNDATED, parse_day, validity_for
 from .verdicts import NOT_ESTABLISHED, Verdict, verdict, verdict_rules
-from .wording import Name, Sentence, Word, name
+from .wording import Listed, Name, Sentence, Word, name
 
 FRAMEWORKS = {DFK.LexLata: "today", DFK.LexFerenda: "proposed"}
 NOT_ADVICE = "For study of the paper's argument only: not legal advice."
+THRESHOLD_TOPIC = "Criminal Law Art. 286-1: elements"  # the topic of the verdict's own conclusion
 NOT_YET_DECIDED = N_("not yet decided")  # the effect of a conclusion citing a judgment given after the day
 
 
@@ -87,6 +88,7 @@ def assess(scenario: Scenario, kg: KnowledgeGraph | None = None, as_of=None) -> 
                                                  lambda n: _passage(g, n))
                 for r in verdict_rules(kg)}
     _law_of_the_day(kg, conclusions, verdicts["today"], day)
+    conclusions += _thresholds_of_the_day(kg, asserted, verdicts["today"], day)
     return Assessment(
         scenario=scenario.id,
         title=scenario.title,
@@ -143,6 +145,37 @@ def _law_of_the_day(kg: KnowledgeGraph, conclusions: list, today: Verdict, day) 
                                    "provision": name(g, provision), "status": Word(status), "day": day.isoformat()})
         today.statement = f"{NOT_ESTABLISHED}: {today.sentence.text('en')}"
 
+
+
+def _thresholds_of_the_day(kg: KnowledgeGraph, facts: set, today: Verdict, day) -> list[Conclusion]:
+    """A fact measured against a threshold set by a provision not in force on `day` (the thresholds of
+    Interpretation 法释〔2019〕15号, from 1 November 2019): say so under today's law. Whether an interpretation governs
+    conduct before it came into force is not recorded (docs/legal-model.md), so the tool neither drops the fact nor
+    decides; it names the provision and its status, beside the verdict."""
+    g, validity = kg.closure, validity_for(kg)
+    offence = g.value(URIRef(today.basis.iri), DFK.definedBy) if today.basis.iri else None
+    if offence is not None and validity.period(offence).status_on(day) not in (IN_FORCE, UNDATED):
+        return []  # the offence itself was not law that day: its thresholds are beside the point
+    by_provision: dict = {}
+    for fact in facts:
+        for provision in g.objects(fact, DFK.basis):
+            if ((provision, RDF.type, DFK.Provision) in g and validity.binding_version(provision, day) is None
+                    and validity.period(provision).status_on(day) != UNDATED):  # nothing is said of an undated one
+                by_provision.setdefault(provision, []).append(fact)
+    found = []
+    for provision, measured in sorted(by_provision.items()):
+        status = validity.period(provision).status_on(day)
+        measured = sorted(measured, key=lambda f: label(g, f))
+        sentence = Sentence(N_("the thresholds applied to {facts} are those of {provision}, {status} on {day}: whether they "
+                               "govern conduct before it came into force is not recorded"),
+                            {"facts": Listed(tuple(name(g, f) for f in measured)), "provision": name(g, provision),
+                             "status": Word(status), "day": day.isoformat()})
+        found.append(Conclusion(
+            framework="today", topic=THRESHOLD_TOPIC, statement=sentence.text("en"), effect="informs", holds=True,
+            method="date", rule=f"date: {curie(provision)} is {status} on {day.isoformat()}",
+            facts=[label(g, f) for f in measured], basis=_ref(g, provision), passage=NO_PASSAGE,
+            fact_names=[name(g, f) for f in measured], sentence=sentence))
+    return found
 
 
 def _defining_provision(g: Graph, resource: URIRef) -> URIRef | None:

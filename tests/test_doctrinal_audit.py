@@ -141,3 +141,65 @@ def test_a_judgment_informs_only_from_the_day_it_was_given(kg):
     qvod = lambda day: [c for c in holding(run(kg, profit, as_of=day), "today") if c.iri.endswith("#ResemblesQvodConviction")]
     assert not qvod(given - dt.timedelta(days=1))
     assert qvod(given)
+
+
+# --- every element established by a stated fact ----------------------------------------------------------
+
+def test_the_omission_element_is_not_established_by_what_an_order_that_was_never_made_concerned(kg):
+    base = {"platform": ["video-sharing platform"], "operator": "unit", "content": {"kind": "synthetic-pornography"}}
+    omission = lambda r: next(e for e in r.verdicts["today"].elements if e.iri.endswith("#Art2861Omission"))
+    no_order = run(kg, {**base, "regulator": {"ordered_to_correct": False, "order_concerned": "law-or-administrative-regulation"}})
+    assert omission(no_order).status != "established"
+    ordered = run(kg, {**base, "regulator": {"ordered_to_correct": True, "order_concerned": "law-or-administrative-regulation"}})
+    assert omission(ordered).status == "established"
+
+
+def test_thresholds_of_an_interpretation_not_yet_in_force_are_flagged_beside_the_verdict(kg):
+    """The listed consequences' thresholds come from Interpretation 法释〔2019〕15号 (dfk:basis of each threshold
+    class): on a day before it was in force the assessment says so, without deciding its temporal effect."""
+    from deepfake_kg.validity import validity_for
+    profit = yaml.safe_load((SCENARIOS_DIR / "profit-driven-tolerance.yaml").read_text())
+    provision = kg.closure.value(DFK.Disseminated200Videos, DFK.basis)
+    start = validity_for(kg).period(provision).start
+    flagged = lambda day: [c for c in holding(run(kg, profit, as_of=day), "today") if c.basis.iri == str(provision)]
+    before = flagged(start - dt.timedelta(days=1))
+    assert before and "not recorded" in before[0].statement
+    assert "200 or more illegal video files disseminated" in before[0].facts
+    assert not flagged(start)
+
+
+# --- the comparisons say no more than the checked facts ---------------------------------------------------
+
+def test_the_ai_act_marking_duty_is_compared_with_its_grace_period_for_systems_already_on_the_market(kg):
+    """comparative-facts.md §4 (H): providers of systems placed on the market before 2 August 2026 have until
+    2 December 2026 for Art. 50(2). Between those days, a comparison that lists the duty as binding must say so
+    where it names what decides it (the transitional provision is in the graph: AI Act Art. 111(4))."""
+    from deepfake_kg.jurisdictions import compare_jurisdictions
+    from deepfake_kg.namespaces import ID
+    from deepfake_kg.validity import validity_for
+    transitional = ID["provision/eu-ai-act/art-111/para-4"]
+    day = validity_for(kg).period(transitional).start + dt.timedelta(days=30)
+    eu = next(c for c in compare_jurisdictions(["face-swap application"], kg, as_of=day).columns if c.jurisdiction.endswith("/eu"))
+    marking = [c for c in eu.conditional if any("50(2)" in b.provision.label for r in c.duties for b in r.legal_basis)]
+    assert marking
+    number = str(kg.closure.value(transitional, DFK.number))
+    assert all(f"Art. {number}" in c.condition for c in marking)
+
+
+# --- wording says no more than the logic derives ------------------------------------------------------------
+
+def test_a_conclusion_cited_in_a_later_version_says_which_numbering_its_article_numbers_use(kg):
+    """On a day the amended Cybersecurity Law binds, the Art. 47 conclusions cite the 2026 version (whose article
+    numbers are not verified): a statement that names 'Art. 68' must say it is the 2016 numbering, and it says an
+    administrative penalty may follow, not that one is imposed (the rule derives a breach, not a sanction)."""
+    from rdflib import URIRef
+    seen = 0
+    for form in library():
+        for c in holding(run(kg, form), "today"):
+            stated = kg.closure.value(URIRef(c.iri), DFK.basis) if c.iri else None
+            if stated is None or str(stated) == c.basis.iri or "68" not in c.statement:
+                continue
+            seen += 1
+            assert "2016 numbering" in c.statement and "may follow" in c.statement, c.statement
+            assert "2016年文本" in c.sentence.text("zh") and "可依" in c.sentence.text("zh"), c.sentence.text("zh")
+    assert seen
