@@ -77,3 +77,31 @@ def test_an_undetermined_verdict_lists_its_open_questions_as_the_form_asks_them(
         assert lists, lang
         assert html.escape(getattr(asked["rebuttal.reasonable_care"], text)) in lists[-1], lang
         assert "rebuttal.reasonable_care" not in " ".join(lists)
+
+
+def test_a_number_not_stated_is_empty_and_zero_is_a_stated_fact():
+    at = ok(open_page("assess", types="VideoSharingPlatform", fact=["regulator.ordered_to_correct=yes",
+                                                                   "regulator.refused_to_correct=yes"]))
+    clicks = at.number_input(key="assess_f_consequences__clicks")
+    assert clicks.value is None  # an empty field, never a 0 the user did not type
+    params = {k: v if isinstance(v, list) else [v] for k, v in at.query_params.items()}
+    assert not any(f.startswith("consequences.") for f in params["fact"])
+    clicks.set_value(0)
+    ok(at.run())
+    params = {k: v if isinstance(v, list) else [v] for k, v in at.query_params.items()}
+    assert "consequences.clicks=0" in params["fact"]  # stated: the link keeps it
+    again = ok(open_page("assess", types="VideoSharingPlatform", fact=params["fact"]))
+    assert again.number_input(key="assess_f_consequences__clicks").value == 0
+
+
+def test_clearing_a_number_of_a_library_scenario_leaves_it_unstated():
+    at = ok(open_page("assess", scenario="profit-driven-tolerance"))
+    assert verdicts(at)["in-force"].startswith("established")
+    for field in ("clicks", "illegal_video_files"):
+        at.number_input(key=f"assess_f_consequences__{field}").set_value(None)
+    ok(at.run())
+    assert verdicts(at)["in-force"].startswith("undetermined")  # the listed consequence is now an open question
+    params = {k: v if isinstance(v, list) else [v] for k, v in at.query_params.items()}
+    assert "consequences.clicks=" in params["fact"]
+    again = ok(open_page("assess", scenario="profit-driven-tolerance", fact=params["fact"]))
+    assert again.number_input(key="assess_f_consequences__clicks").value is None

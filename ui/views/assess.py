@@ -116,9 +116,9 @@ def parse(params: state.Params) -> tuple[dict, list[str]]:
     values = {"assess_types": types, "assess_start": slug or None}
     for field in FIELDS:
         kind = SCHEMA.kind(field)
-        raw = str(facts.get(field, UNSTATED if kind != "count" else "0"))
-        if kind == "count":
-            values[widget_key(field)] = int(raw) if str(raw).isdigit() else 0
+        raw = str(facts.get(field, UNSTATED))
+        if kind == "count":  # an empty field is a number not stated; 0 is a number stated
+            values[widget_key(field)] = int(raw) if raw.isdigit() else None
         else:
             values[widget_key(field)] = raw if raw in options(field) else UNSTATED
     return values, notices
@@ -148,7 +148,7 @@ def form_facts() -> dict:
         value = st.session_state[widget_key(field)]
         kind = SCHEMA.kind(field)
         if kind == "count":
-            if not value:
+            if value is None:  # not stated: never read as 0, which is a fact
                 continue
             value = int(value)
         elif value == UNSTATED:
@@ -189,7 +189,8 @@ with st.expander(_("Facts of the incident"), expanded=True):
             st.markdown("**" + (_(GROUPS[group]) if group in GROUPS else html.shown_name(group.replace("_", " "), "en")) + "**")
             for field in fields:
                 if SCHEMA.kind(field) == "count":
-                    st.number_input(field_label(field), min_value=0, step=1, key=widget_key(field), help=field_help(field))
+                    st.number_input(field_label(field), min_value=0, step=1, key=widget_key(field), help=field_help(field),
+                                    value=None, placeholder=_("not stated"))
                 else:
                     st.selectbox(field_label(field), options(field), key=widget_key(field), help=field_help(field),
                                  format_func=lambda value, field=field: value_name(field, value))
@@ -198,8 +199,8 @@ facts = form_facts()
 slug = st.session_state.assess_start
 # The URL names the library scenario and only the facts that differ from it, so a link stays short.
 base = {k: shown(v) for k, v in LIBRARY[slug].facts.items()} if slug else {}
-current = {f: str(st.session_state[widget_key(f)]) for f in FIELDS}
-unstated = {f: "0" if SCHEMA.kind(f) == "count" else UNSTATED for f in FIELDS}
+current = {f: "" if st.session_state[widget_key(f)] is None else str(st.session_state[widget_key(f)]) for f in FIELDS}
+unstated = {f: "" if SCHEMA.kind(f) == "count" else UNSTATED for f in FIELDS}
 changed = [f"{f}={v}" for f, v in current.items() if v != base.get(f, unstated[f])]
 PAGE.save({"scenario": [slug] if slug else [], "types": [",".join(st.session_state.assess_types)],
            "fact": changed})
