@@ -120,7 +120,7 @@ STATUS_WORD = {"in force": N_("in force"), "dates not recorded": N_("dates not r
 
 def status_text(status: str, lang: str = "en") -> str:
     return _(STATUS_TEXT[status]) if status in STATUS_TEXT else status
-STATUS_MARK = {"in force": "●", "dates not recorded": "◌", "proposed": "○", "proposed, since enacted": "◐"}  # without colour too
+STATUS_MARK = {"in force": "●", "dates not recorded": "◇", "proposed": "○", "proposed, since enacted": "◐"}  # without colour too
 STATUS_ICON = {"in force": ":material/gavel:", "dates not recorded": ":material/event_busy:", "proposed": ":material/lightbulb:",
                "proposed, since enacted": ":material/lightbulb:"}  # for Streamlit labels
 

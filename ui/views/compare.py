@@ -93,7 +93,8 @@ if jurisdictions_view.chosen():  # the other comparison: one platform across jur
     jurisdictions_view.show(kg, TYPES, TYPE_NAMES)
     st.stop()
 st.caption(_("Each column is one platform, described by one or more types; each row a duty. "
-             "● marks a duty in force, ○ a duty only the author proposes."))
+             "● marks a duty in force, ◇ one the paper states as law on dates not recorded, ○ a duty only the "
+             "author proposes, ◐ a proposal since made law."))
 for notice in PAGE.load():
     st.warning(notice, icon=":material/link_off:")
 
