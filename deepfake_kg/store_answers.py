@@ -1,13 +1,22 @@
 """Answers from a pyoxigraph store holding a closure (the KG merged with millions of triples), where no rdflib
 Graph could hold it: the closure's N-Quads (reasoning/at_scale.py writes them) go in by Oxigraph's loader, and
-"which duties attach" on a day is answered by a few SPARQL queries over the closed schema and the dates.
+"which duties attach" on a day is answered by a few SPARQL queries over the closed schema and a table of
+the duties' dates read once per store.
 
 The same answer as duties.duties_for (the classifier over an rdflib closure): tests/test_at_scale.py checks
 every platform-type combination of the KG against it, on five dates.
+
+Why a table read once: Oxigraph's in-memory store keeps one list of quads per subject, per predicate, per
+object and per graph (no composite index, unlike its on-disk store), and a pattern walks the shortest list of
+its bound terms. At KG + 1M a duty is the subject of about 10,000 dfk:dutyOf quads (one per platform it
+attaches to), so every lookup from a duty walks them: reading the legal bases and statuses of the few dozen
+duties of one answer cost about 100 ms, most of the answer. Read for every duty at once (walking the
+dfk:legalBasis list once, about 0.15 s at KG + 1M), each later answer is a lookup.
 """
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .namespaces import DFK, XSD
@@ -18,7 +27,21 @@ _PREFIXES = ("PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX owl: <
              "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> ")
 
 
-def load_store(nquads: Path, location: Path | None = None):
+@dataclass
+class ClosureStore:
+    """A pyoxigraph store holding a closure, read-only for this module's callers (query_store refuses updates),
+    with what the answers read once from it. The store is private: the dates table read from it stays true for
+    as long as the holder lives, since nothing here changes the store."""
+    _store: object
+    _dates: tuple | None = field(default=None, repr=False)  # (_DutyDates, intersections): read at the first answer
+
+    def dates(self) -> tuple:
+        if self._dates is None:
+            self._dates = (_duty_dates(self._store), _intersections(self._store))
+        return self._dates
+
+
+def load_store(nquads: Path, location: Path | None = None) -> ClosureStore:
     """A pyoxigraph Store holding `nquads` as at_scale.py writes them: in memory, or on disk at `location` (by
     the bulk loader, which writes RocksDB's files directly). `lenient`: every distinct term of the file was
     checked once when at_scale.py read it; checking each IRI of each quad again cost a fifth of the load (7 of
@@ -29,24 +52,24 @@ def load_store(nquads: Path, location: Path | None = None):
     if location:
         store = pyoxigraph.Store(str(location))
         store.bulk_load(path=str(nquads), format=pyoxigraph.RdfFormat.N_QUADS, lenient=True)
-        return store
+        return ClosureStore(store)
     store = pyoxigraph.Store()
     store.load(path=str(nquads), format=pyoxigraph.RdfFormat.N_QUADS, lenient=True)
-    return store
+    return ClosureStore(store)
 
 
-def duties_in_store(store, types, as_of=None) -> set[str]:
+def duties_in_store(store: ClosureStore, types, as_of=None) -> set[str]:
     """The IRIs of the duties that attach to a platform of all `types` (IRIs) on the day `as_of` (a date or
     YYYY-MM-DD; default today), as duties.duties_for gives them: the law in force that day and the proposals.
     Attaching: by the closed subclass links to hasValue restrictions on dfk:hasDuty (or a subproperty), and by
     the intersection classes the types meet; in force: by validity.py's rule, read from the store."""
-    return _on_day(store, _attaching(store, types), parse_day(as_of))
+    dates, intersections = store.dates()
+    return _on_day(dates, _attaching(store._store, types, intersections), parse_day(as_of))
 
 
-def _attaching(store, types) -> set[str]:
+def _attaching(store, types, intersections: list[tuple[set[str], set[str]]]) -> set[str]:
     """Every duty that attaches to a platform of `types` at some time."""
     known = {str(t) for t in types}
-    intersections = _intersections(store)
     while True:
         known |= _superclasses(store, known)
         met = set().union(*(named for members, named in intersections if members <= known)) - known
@@ -59,20 +82,20 @@ def _attaching(store, types) -> set[str]:
         ?p rdfs:subPropertyOf* <{DFK.hasDuty}> }}""", use_default_graph_as_union=True)}
 
 
-def _on_day(store, duties: set[str], day: dt.date) -> set[str]:
-    """The `duties` whose status on `day` attaches (validity.ATTACHING), by validity.Validity.timing's rule: a
-    proposal always attaches; a duty in force when one of its legal bases binds that day or has no recorded date
-    (or it has none). A basis binds from the latest start and until the earliest end stated on it or on what it
-    belongs to."""
-    if not duties:
-        return set()
-    values = " ".join(f"<{d}>" for d in sorted(duties))
+@dataclass
+class _DutyDates:
+    """For every duty of the store: whether it is a proposal, and for each of its legal bases the start and
+    end dates stated on the basis or on what it belongs to (dfk:partOf?/dfk:inVersion?/dfk:versionOf?)."""
+    proposals: set[str]
+    dates: dict[str, dict[str, tuple[list, list]]]
+
+
+def _duty_dates(store) -> _DutyDates:
     proposals = {row[0].value for row in store.query(
-        f"SELECT ?duty WHERE {{ VALUES ?duty {{ {values} }} ?duty <{DFK.normativeStatus}> <{DFK.LexFerenda}> }}",
-        use_default_graph_as_union=True)}
+        f"SELECT ?duty WHERE {{ ?duty <{DFK.normativeStatus}> <{DFK.LexFerenda}> }}", use_default_graph_as_union=True)}
     dates: dict[str, dict[str, tuple[list, list]]] = {}
     for duty, basis, kind, value in store.query(f"""SELECT ?duty ?basis ?kind ?value WHERE {{
-            VALUES ?duty {{ {values} }} ?duty <{DFK.legalBasis}> ?basis .
+            ?duty <{DFK.legalBasis}> ?basis .
             OPTIONAL {{ VALUES ?kind {{ <{DFK.appliesFrom}> <{DFK.effectiveFrom}> <{DFK.noLongerInForceFrom}> }}
                        ?basis <{DFK.partOf}>?/<{DFK.inVersion}>?/<{DFK.versionOf}>? ?holder . ?holder ?kind ?value }} }}""",
                                                 use_default_graph_as_union=True):
@@ -80,6 +103,15 @@ def _on_day(store, duties: set[str], day: dt.date) -> set[str]:
         when = _day(value)
         if when:
             (ends if kind.value == str(DFK.noLongerInForceFrom) else starts).append(when)
+    return _DutyDates(proposals, dates)
+
+
+def _on_day(duty_dates: _DutyDates, duties: set[str], day: dt.date) -> set[str]:
+    """The `duties` whose status on `day` attaches (validity.ATTACHING), by validity.Validity.timing's rule: a
+    proposal always attaches; a duty in force when one of its legal bases binds that day or has no recorded date
+    (or it has none). A basis binds from the latest start and until the earliest end stated on it or on what it
+    belongs to."""
+    proposals, dates = duty_dates.proposals, duty_dates.dates
 
     def binds(periods: dict) -> bool:
         return not periods or any(Period(max(s, default=None), min(e, default=None)).status_on(day) in ATTACHING
@@ -119,7 +151,7 @@ def _intersections(store) -> list[tuple[set[str], set[str]]]:
     return [(members[c], named[c]) for c in members]
 
 
-def query_store(store, text: str, limits: Limits = Limits()):
+def query_store(store: ClosureStore, text: str, limits: Limits = Limits()):
     """A read-only SPARQL query on the store, checked by the same guard as every public query."""
     check_query(text, limits)
-    return store.query(text, use_default_graph_as_union=True)
+    return store._store.query(text, use_default_graph_as_union=True)
