@@ -140,14 +140,15 @@ def search(kg: KnowledgeGraph, text: str, filters: dict[str, set[str]] | None = 
     if not text:
         return SearchResult(text, [], 0, {name: [] for name in FACETS})
     db = connect(kg, build_dir)
-    snippet = f"snippet(docs, 3, '{MATCH_START}', '{MATCH_END}', '…', 16)"
     if len(text) >= 3:
-        rows = db.execute(f"SELECT iri, kind, lang, {snippet} FROM docs WHERE docs MATCH ? ORDER BY rank",
-                          ('"' + text.replace('"', '""') + '"',)).fetchall()
+        found = db.execute("SELECT iri, kind, lang, text FROM docs WHERE docs MATCH ? ORDER BY rank",
+                           ('"' + text.replace('"', '""') + '"',))
     else:  # the trigram index needs three characters; two are few enough to scan
         pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        rows = [(iri, kind, lang, _mark(value, text)) for iri, kind, lang, value in db.execute(
-            "SELECT iri, kind, lang, text FROM docs WHERE text LIKE ? ESCAPE '\\'", (pattern,))]
+        found = db.execute("SELECT iri, kind, lang, text FROM docs WHERE text LIKE ? ESCAPE '\\'", (pattern,))
+    # Snippets are cut here, not by FTS5's snippet(): with the trigram tokenizer its size counts trigrams, so a
+    # "16-token" snippet was 16 characters ("…ual knowledge unle…"); a reader needs the words around the match.
+    rows = [(iri, kind, lang, _mark(value, text)) for iri, kind, lang, value in found]
     hits: dict[str, Hit] = {}
     for iri, kind, lang, found in rows:
         hit = hits.setdefault(iri, Hit(iri))
@@ -162,10 +163,20 @@ def search(kg: KnowledgeGraph, text: str, filters: dict[str, set[str]] | None = 
     return SearchResult(text, kept[:limit], len(kept), {name: counts[name].most_common() for name in FACETS})
 
 
+SNIPPET_BEFORE, SNIPPET_AFTER = 70, 110  # characters around the match: a clause of a sentence on either side
+
+
 def _mark(value: str, text: str) -> str:
+    """`value` around the first match of `text` (case-insensitive), the match between MATCH_START and MATCH_END,
+    cut at a space where the text has spaces (so no word is cut in half) and marked … where it was cut."""
     start = value.lower().find(text.lower())
     if start < 0:
-        return value[:120]
-    begin = max(0, start - 40)
-    return (("…" if begin else "") + value[begin:start] + MATCH_START + value[start:start + len(text)] + MATCH_END
-            + value[start + len(text):start + len(text) + 60] + ("…" if start + len(text) + 60 < len(value) else ""))
+        return value[:SNIPPET_BEFORE + SNIPPET_AFTER]
+    end = start + len(text)
+    begin, stop = max(0, start - SNIPPET_BEFORE), min(len(value), end + SNIPPET_AFTER)
+    if begin and " " in value[begin:start]:
+        begin = value.index(" ", begin) + 1
+    if stop < len(value) and " " in value[end:stop]:
+        stop = value.rindex(" ", end, stop)
+    return (("…" if begin else "") + value[begin:start] + MATCH_START + value[start:end] + MATCH_END
+            + value[end:stop] + ("…" if stop < len(value) else ""))

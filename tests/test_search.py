@@ -15,6 +15,20 @@ def test_names_texts_and_quotes_in_english_and_chinese(kg, tmp_path):
     assert search(kg, "no such words anywhere", build_dir=tmp_path).hits == []
 
 
+def test_a_snippet_gives_the_words_around_the_match_and_cuts_none_in_half(kg, tmp_path):
+    quotes = [s.text for h in search(kg, "knowledge", build_dir=tmp_path).hits for s in h.snippets if s.kind == "quote"]
+    assert quotes
+    for text in quotes:
+        before, rest = text.split(MATCH_START, 1)
+        match, after = rest.split(MATCH_END, 1)
+        assert match.lower() == "knowledge"
+        assert len(before.lstrip("…")) >= 20 or not before.startswith("…")  # context, unless the text starts there
+        assert len(after.rstrip("…")) >= 20 or not after.endswith("…")
+    words = {w.strip("…,.“”\"()") for t in quotes for w in t.replace(MATCH_START, " ").replace(MATCH_END, " ").split()}
+    plain = " ".join(str(o) for o in kg.closure.objects() if "knowledge" in str(o).lower())
+    assert all(w in plain for w in words if w)  # every word of a snippet is a whole word of the text
+
+
 def test_short_queries_are_answered_without_the_trigram_index(kg, tmp_path):
     hits = search(kg, "网", build_dir=tmp_path).hits
     assert hits and all(MATCH_START + "网" + MATCH_END in s.text for h in hits for s in h.snippets)
