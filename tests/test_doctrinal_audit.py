@@ -203,3 +203,16 @@ def test_a_conclusion_cited_in_a_later_version_says_which_numbering_its_article_
             assert "2016 numbering" in c.statement and "may follow" in c.statement, c.statement
             assert "2016年文本" in c.sentence.text("zh") and "可依" in c.sentence.text("zh"), c.sentence.text("zh")
     assert seen
+
+
+def test_a_labelling_breach_needs_the_content_to_be_the_providers_own_output(kg):
+    """Deep Synthesis Provisions Art. 17 binds a provider as to content generated or edited with its services: a
+    platform that is also a deep synthesis provider has not breached it by hosting another's unlabelled deepfake,
+    and where the form leaves open whose output it was, nothing is concluded."""
+    base = {"platform": ["social platform", "face-swap application"], "operator": "unit",
+            "content": {"kind": "other", "labelled": False}}
+    breach = lambda content: [c for c in holding(run(kg, {**base, "content": {**base["content"], **content}}), "today")
+                              if c.iri.endswith("#BreachedLabellingDuty")]
+    assert not breach({})
+    assert not breach({"made_with_platform_service": False})
+    assert breach({"made_with_platform_service": True})

@@ -31,7 +31,8 @@ def superclasses(kg, cls) -> set:
 
 def test_a_departmental_rule_breach_is_not_the_art_286_1_omission(kg):
     assert DFK.Art2861Omission not in superclasses(kg, DFK.BreachedLabellingDuty)
-    form = {"platform": ["face-swap application"], "operator": "unit", "content": {"kind": "other", "labelled": False},
+    form = {"platform": ["face-swap application"], "operator": "unit",
+            "content": {"kind": "other", "made_with_platform_service": True, "labelled": False},
             "regulator": {"ordered_to_correct": True, "order_concerned": "departmental-rule-only", "refused_to_correct": True},
             "consequences": {"clicks": 60000}}
     result = run(kg, form)
