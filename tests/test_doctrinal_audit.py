@@ -92,13 +92,15 @@ def test_the_art_47_removal_duty_is_not_breached_unless_the_platform_learned_of_
 
 @pytest.mark.parametrize("framework", ["today", "proposed"])
 def test_who_is_liable_and_leniency_hold_only_where_liability_is_established(kg, framework):
-    """Joint offenders, directly responsible persons, a focus of prosecution, mitigation and non-prosecution all
-    presuppose an offence: where the framework's verdict is not established, none of them holds."""
+    """Joint offenders, directly responsible persons, a focus of prosecution, mitigation, aggravation and
+    non-prosecution all presuppose an offence: where the framework's verdict is not established, none of them holds
+    (4.2: a large platform's failure "cannot be excused ... once serious harm occurs")."""
     executive = yaml.safe_load((SCENARIOS_DIR / "executive-instructs-inaction.yaml").read_text())
     variants = [{**executive, "consequences": NO_LISTED_CONSEQUENCE, "profit_from_content": True,
                  "executives": {"instructed_staff_not_to_act": True, "allowed_for_traffic_gains": True,
                                 "ignored_known_flaws": True},
-                 "first_time_offender": True, "willing_to_rectify": True, "staff_carried_out_inaction": True},
+                 "first_time_offender": True, "willing_to_rectify": True, "staff_carried_out_inaction": True,
+                 "compliance": {"reviewers": "insufficient"}},
                 *library()]
     checked = 0
     for form in variants:
@@ -106,7 +108,7 @@ def test_who_is_liable_and_leniency_hold_only_where_liability_is_established(kg,
         if result.verdicts[framework].status == "established":
             continue
         personal = [c.statement for c in holding(result, framework)
-                    if c.topic in ("Who is liable", "Compliance rectification")]
+                    if c.topic in ("Who is liable", "Compliance rectification") or c.effect == "aggravates"]
         assert not personal, (form["id"], personal)
         checked += 1
     assert checked >= 3
