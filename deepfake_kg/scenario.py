@@ -22,7 +22,7 @@ from .terms import label
 
 MAX_SCENARIO_BYTES = 200_000
 UNKNOWN = "unknown"
-META_FIELDS = {"id", "title", "description", "source", "platform"}
+META_FIELDS = {"id", "title", "description", "title_zh", "description_zh", "source", "platform"}
 
 
 class ScenarioError(KGError):
@@ -47,6 +47,8 @@ class Scenario:
     fact_classes: list[URIRef]
     description: str = ""
     source: URIRef | None = None
+    title_zh: str = ""  # the project's own Chinese wording of its study scenarios (not the paper's)
+    description_zh: str = ""
 
     @property
     def platform(self) -> URIRef:
@@ -57,6 +59,8 @@ class Scenario:
         scenario = ID[f"scenario/{self.id}"]
         graph.add((scenario, RDF.type, DFK.Scenario))
         graph.add((scenario, RDFS.label, Literal(self.title, lang="en")))
+        if self.title_zh:
+            graph.add((scenario, RDFS.label, Literal(self.title_zh, lang="zh-Hans")))
         graph.add((scenario, DFK.concernsPlatform, self.platform))
         for cls in [*self.platform_types, *self.fact_classes]:
             graph.add((self.platform, RDF.type, cls))
@@ -173,6 +177,8 @@ def scenario_from_form(form, kg: KnowledgeGraph, default_id: str = "scenario") -
         id=scenario_id,
         title=str(form.get("title") or scenario_id),
         description=str(form.get("description") or ""),
+        title_zh=str(form.get("title_zh") or ""),
+        description_zh=str(form.get("description_zh") or ""),
         source=ID[source] if isinstance(source, str) else None,
         platform_types=types,
         facts={k: v for k, v in facts.items() if k not in META_FIELDS and not is_unknown(v)},

@@ -105,3 +105,17 @@ def test_clearing_a_number_of_a_library_scenario_leaves_it_unstated():
     assert "consequences.clicks=" in params["fact"]
     again = ok(open_page("assess", scenario="profit-driven-tolerance", fact=params["fact"]))
     assert again.number_input(key="assess_f_consequences__clicks").value is None
+
+
+def test_the_library_scenarios_are_named_and_described_in_chinese_on_a_chinese_page():
+    from deepfake_kg.api import scenarios
+
+    library = scenarios()
+    assert library and all(s.title_zh and s.description_zh for s in library)  # every scenario of the library
+    at = ok(open_page("assess", scenario="profit-driven-tolerance", lang="zh"))
+    start = at.selectbox(key="assess_start")
+    assert start.format_func("profit-driven-tolerance") == next(s.title_zh for s in library if s.id == "profit-driven-tolerance")
+    shown = " ".join(m.value for m in drawn(at) if "dfk-muted" in m.value)
+    assert "250个此类视频" in shown and "knowingly leaves" not in shown
+    english = ok(open_page("assess", scenario="profit-driven-tolerance"))
+    assert "knowingly leaves" in " ".join(m.value for m in drawn(english))

@@ -83,7 +83,10 @@ def value_name(field: str, value: str) -> str:
 
 
 def scenario_title(slug) -> str:
-    return _("a blank form") if slug is None else html.shown_name(LIBRARY[slug].title, "en")
+    if slug is None:
+        return _("a blank form")
+    scenario = LIBRARY[slug]
+    return scenario.title_zh if lang == "zh" and scenario.title_zh else html.shown_name(scenario.title, "en")
 
 
 def widget_key(field: str) -> str:
@@ -173,9 +176,10 @@ for notice in PAGE.load():
 
 st.selectbox(_("Start from the paper's examples"), [None, *LIBRARY], key="assess_start", on_change=start_from,
              format_func=scenario_title)
-if st.session_state.assess_start:  # the library's scenarios are written in English only
-    st.markdown(f'<p class="dfk-muted">{html.name_html(LIBRARY[st.session_state.assess_start].description, "en")}</p>',
-                unsafe_allow_html=True)
+if st.session_state.assess_start:  # in the page's language where the scenario has it, else marked EN
+    chosen = LIBRARY[st.session_state.assess_start]
+    described = (chosen.description_zh, "zh") if lang == "zh" and chosen.description_zh else (chosen.description, "en")
+    st.markdown(f'<p class="dfk-muted">{html.name_html(*described)}</p>', unsafe_allow_html=True)
 
 st.multiselect(_("Platform types"), list(TYPES), key="assess_types", placeholder=_("choose at least one"),
                format_func=lambda t: TYPES[t].label_zh if lang == "zh" and TYPES[t].label_zh else TYPES[t].label)
