@@ -515,3 +515,12 @@ def test_the_label_language_survives_page_changes_and_bad_values_are_noticed():
     assert at.query_params["lang"] == "zh"
     at = ok(open_page("duties", lang="klingon"))
     assert "klingon" in " ".join(warnings(at)) and at.query_params["lang"] == "en"
+
+
+def test_the_timeline_never_calls_a_duty_of_unrecorded_date_a_proposal(kg):
+    at = ok(open_page("duties", types="SocialPlatform", timeline="1"))
+    captions = [c.value for c in at.caption]
+    law = next(c for c in captions if c.startswith("Stated as law by the paper"))
+    proposals = next(c for c in captions if c.startswith("Proposed by the author"))
+    undated = [r.label for r in duties_for([DFK.SocialPlatform], kg) if r.status == "dates not recorded"]
+    assert undated and all(d in law and d not in proposals for d in undated)

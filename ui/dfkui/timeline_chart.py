@@ -74,10 +74,14 @@ def show_timeline(types: list[str], type_names: dict[str, str], day: dt.date, st
                 st.info(_("No duty of this platform type has a date in the graph."))
             else:
                 st.altair_chart(_chart(frame, day), width="stretch")
-            undated = sorted({e.duty_label for e in entries if not e.start})
-            if undated:
+            law = sorted({e.duty_label for e in entries if not e.start and e.kind == "in force"})
+            if law:  # e.g. the practice the paper describes in 4.3: law by its account, on no recorded date
+                st.caption(_("Stated as law by the paper, but no date is recorded for their basis, so they are not "
+                             "drawn: {duties}.").format(duties="; ".join(law)))
+            proposals = sorted({e.duty_label for e in entries if not e.start and e.kind != "in force"})
+            if proposals:
                 st.caption(_("Proposed by the author and not enacted, so without a date: {duties}.").format(
-                    duties="; ".join(undated)))
+                    duties="; ".join(proposals)))
     st.caption(_("Each bar runs from the day the duty began to bind to the day it stopped (open-ended if it still "
                  "binds); click a bar to open the provision that dates it."))
     downloads = st.container(horizontal=True)
