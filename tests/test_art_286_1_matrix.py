@@ -19,7 +19,7 @@ INTERPRETATION_THRESHOLDS = {
     "consequences.leaked_sensitive_items": 500, "consequences.leaked_personal_items": 5000,
     "consequences.leaked_other_items": 50000,
 }
-ORDER, REFUSAL = "ordered by the regulator to take corrective measures", "refused to correct"
+ORDER, REFUSAL = "ordered by the regulator to take corrective measures", "refused to correct after the order"
 OMISSION = "failed to perform an information network security management obligation laid down by laws or administrative regulations"
 CONSEQUENCE = "a consequence listed in Art. 286-1 para. 1"
 

@@ -92,7 +92,7 @@ def test_missing_elements_are_named_from_the_verdict_rule(library):
     v = library["executive-instructs-inaction"].verdicts["today"]
     assert v.status == "not established" and v.rule == "dfk:Art2861ElementsMet"
     assert "ordered by the regulator to take corrective measures" in v.missing
-    assert "refused to correct" in v.missing
+    assert "refused to correct after the order" in v.missing
 
 
 def test_at_least_three_scenarios_differ_between_the_frameworks(library):

@@ -218,3 +218,14 @@ def test_a_labelling_breach_needs_the_content_to_be_the_providers_own_output(kg)
     assert not breach({})
     assert not breach({"made_with_platform_service": False})
     assert breach({"made_with_platform_service": True})
+
+
+def test_the_refusal_element_is_a_refusal_after_an_order_and_waits_for_the_order(kg):
+    """拒不改正 presupposes 经责令: answering 'refused' while the order is unanswered leaves the refusal element open
+    (naming the order question), and an answer 'refused' beside 'no order' does not establish it."""
+    base = {"platform": ["video-sharing platform"], "operator": "unit", "content": {"kind": "synthetic-pornography"}}
+    refusal = lambda r: next(e for e in r.verdicts["today"].elements if e.basis.iri.endswith("element/286-1-refusal-to-correct"))
+    open_order = refusal(run(kg, {**base, "regulator": {"refused_to_correct": True}}))
+    assert open_order.status == "undetermined" and "regulator.ordered_to_correct" in open_order.unanswered
+    assert refusal(run(kg, {**base, "regulator": {"ordered_to_correct": False, "refused_to_correct": True}})).status == "not established"
+    assert refusal(run(kg, {**base, "regulator": {"ordered_to_correct": True, "refused_to_correct": True}})).status == "established"
