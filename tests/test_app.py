@@ -348,6 +348,8 @@ def test_search_over_names_passages_and_texts_with_facets():
     assert "entity=id:duty/csl-47-stop-transmission" in hits and "<mark>立即停止</mark>" in hits
     at = ok(open_page("browse", q="Article 47"))
     assert "entity=id:provision/cn-cybersecurity-law/2016/art-47" in html_with(at, "dfk-hits")
+    # the normative status, not the status on a day: "law" also covers a replaced text and undated duties
+    assert [o.split(" (")[0] for o in at.button_group(key="browse_facet_status").options] == ["Law"]
     at.button_group(key="browse_facet_status").set_value(["in force"])
     ok(at.run())
     hits = html_with(at, "dfk-hits")

@@ -12,15 +12,18 @@ from deepfake_kg.api import FACETS, MATCH_END, MATCH_START, search
 from . import html
 from .i18n import N_, _, ngettext
 
-FACET_TITLES = {"instrument": N_("Instrument"), "section": N_("Section of the paper"), "status": N_("Status"),
+FACET_TITLES = {"instrument": N_("Instrument"), "section": N_("Section of the paper"), "status": N_("Law or proposal"),
                 "jurisdiction": N_("Jurisdiction")}
 SECTION_WORDS = {"abstract": N_("abstract"), "references": N_("references")}
 KIND_NAMES = {"label": N_("name"), "quote": N_("the paper"), "text": N_("provision text")}
+# The status facet is the normative status (dfk:normativeStatus), not the status on a day: "law" covers a replaced
+# text and a duty whose dates are not recorded, so it is not called "in force" here.
+NORMATIVE_NAMES = {"in force": N_("Law (lex lata)"), "proposed": N_("Proposed (lex ferenda)")}
 
 
 def facet_value_name(name: str, value: str) -> str:
     if name == "status":
-        return html.status_text(value)
+        return _(NORMATIVE_NAMES[value]) if value in NORMATIVE_NAMES else value
     if name == "section":  # a numbered section ("4.1"), or the abstract, or the list of references
         return _(SECTION_WORDS[value]) if value in SECTION_WORDS else "§" + value
     return html.shown_name(*html.label_of(value))
