@@ -526,3 +526,9 @@ def test_the_timeline_never_calls_a_duty_of_unrecorded_date_a_proposal(kg):
     proposals = next(c for c in captions if c.startswith("Proposed by the author"))
     undated = [r.label for r in duties_for([DFK.SocialPlatform], kg) if r.status == "dates not recorded"]
     assert undated and all(d in law and d not in proposals for d in undated)
+
+
+def test_a_resource_page_offers_its_description_for_download():
+    at = ok(open_page("browse", entity="id:duty/csl-47-stop-transmission"))
+    labels = [b.label for b in at.get("download_button")]
+    assert labels == ["Download its description (Turtle)", "Download its description (JSON-LD)"]

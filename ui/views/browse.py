@@ -11,7 +11,7 @@ from dfkui import html, search_results, state
 from dfkui.i18n import N_, _, sort_key
 from dfkui.graph import neighbourhood_dot
 from dfkui.resources import knowledge_graph
-from deepfake_kg.api import (DFK, FACETS, class_tree, described_resources, entity as statements_about,
+from deepfake_kg.api import (DFK, FACETS, class_tree, describe, described_resources, entity as statements_about,
                              instrument_tree, members, neighbourhood, property_rows, provision_parts, provision_text,
                              reader_types, resolve_entity, short_name)
 
@@ -212,6 +212,13 @@ def show_resource() -> None:
             shown=len(info.incoming), total=info.incoming_total)
         st.markdown("**" + _("Referred to by") + f"**{shown}")
         st.markdown(property_table(info.incoming, show_inferred, show_notes, _("From")), unsafe_allow_html=True)
+    downloads = st.container(horizontal=True)  # the concise bounded description, as `deepfake-kg describe` gives it
+    stem = short_name(info.iri).replace(":", "-").replace("/", "-")
+    downloads.download_button(_("Download its description (Turtle)"), lambda: describe(info.iri, "ttl", show_inferred, kg=kg),
+                              f"{stem}.ttl", "text/turtle", on_click="ignore")
+    downloads.download_button(_("Download its description (JSON-LD)"),
+                              lambda: describe(info.iri, "jsonld", show_inferred, kg=kg), f"{stem}.jsonld",
+                              "application/ld+json", on_click="ignore")
     edges = neighbourhood(info.iri, glang, kg=kg)
     st.markdown("**" + _("Neighbourhood") + "** — " + _("dashed blue links are inferred; click a box to open it."))
     if edges:
