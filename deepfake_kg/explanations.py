@@ -73,6 +73,9 @@ def explain(duty: URIRef | str, types, kg: KnowledgeGraph | None = None, as_of=N
         steps.append(_step("cls-hv1", N_("Every {platform} has the duty “{duty}” (asserted axiom: {platform_id} "
                                          "rdfs:subClassOf [ owl:onProperty dfk:hasDuty ; owl:hasValue {duty_id} ])."),
                            platform=name(g, carrier), duty=name(g, duty), platform_id=curie(carrier), duty_id=curie(duty)))
+    for trigger in sorted(g.objects(duty, DFK.trigger), key=str):  # e.g. Art. 47: only "when they discover" the content
+        steps.append(_step("trigger", N_("It binds only when its trigger is met: {trigger}"),
+                           trigger=Quoted(str(trigger), getattr(trigger, "language", None) or "en")))
     for provision in sorted(g.objects(duty, DFK.legalBasis)):
         steps.append(_step("legal basis", N_("The duty rests on {provision} ({provision_id})."),
                            provision=name(g, provision), provision_id=curie(provision)))

@@ -229,3 +229,17 @@ def test_the_refusal_element_is_a_refusal_after_an_order_and_waits_for_the_order
     assert open_order.status == "undetermined" and "regulator.ordered_to_correct" in open_order.unanswered
     assert refusal(run(kg, {**base, "regulator": {"ordered_to_correct": False, "refused_to_correct": True}})).status == "not established"
     assert refusal(run(kg, {**base, "regulator": {"ordered_to_correct": True, "refused_to_correct": True}})).status == "established"
+
+
+# --- a duty triggered by discovery is explained with its trigger -------------------------------------------
+
+def test_an_explanation_says_when_a_triggered_duty_binds(kg):
+    """Art. 47's duties bind "when they discover" prohibited information: the explanation of why such a duty attaches
+    says so (the duty's dfk:trigger), in both languages, instead of presenting it as binding without knowledge."""
+    from deepfake_kg.explanations import explain
+    from deepfake_kg.namespaces import ID
+    duty = ID["duty/csl-47-stop-transmission"]
+    trigger = str(kg.closure.value(duty, DFK.trigger))
+    steps = explain(duty, ["social platform"], kg, as_of=DAY).steps
+    said = [s for s in steps if trigger in s.statement]
+    assert said and trigger in said[0].text("zh") and said[0].text("zh") != said[0].text("en")
