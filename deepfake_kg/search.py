@@ -9,11 +9,14 @@ temporary file and moved into place, and opened read-only afterwards.
 """
 from __future__ import annotations
 
+import csv
+import io
+import json
 import os
 import sqlite3
 import tempfile
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from rdflib import URIRef
@@ -49,6 +52,27 @@ class SearchResult:
     hits: list[Hit]  # the first `limit` of them
     total: int  # hits after the facet filters
     facets: dict[str, list[tuple[str, int]]]  # facet → (value, count) among the hits before facet filters
+
+    def to_json(self) -> str:
+        """The hits with their snippets, the match between MATCH_START and MATCH_END written as [[…]]."""
+        found = asdict(self)
+        for hit in found["hits"]:
+            for snippet in hit["snippets"]:
+                snippet["text"] = _plain(snippet["text"])
+        return json.dumps(found, ensure_ascii=False, indent=2)
+
+    def to_csv(self) -> str:
+        """One row per snippet: the resource, what was found (a name, the paper, a provision's text), in what
+        language, and the text around the match (marked [[…]])."""
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["iri", "kind", "lang", "snippet"])
+        writer.writerows([h.iri, s.kind, s.lang, _plain(s.text)] for h in self.hits for s in h.snippets)
+        return out.getvalue()
+
+
+def _plain(text: str) -> str:
+    return text.replace(MATCH_START, "[[").replace(MATCH_END, "]]")
 
 
 def index_path(kg: KnowledgeGraph, build_dir: Path = BUILD_DIR) -> Path:

@@ -532,3 +532,8 @@ def test_a_resource_page_offers_its_description_for_download():
     at = ok(open_page("browse", entity="id:duty/csl-47-stop-transmission"))
     labels = [b.label for b in at.get("download_button")]
     assert labels == ["Download its description (Turtle)", "Download its description (JSON-LD)"]
+
+
+def test_search_results_can_be_downloaded():
+    at = ok(open_page("browse", q="Article 47"))
+    assert [b.label for b in at.get("download_button")] == ["Download CSV", "Download JSON"]

@@ -48,3 +48,17 @@ def test_the_index_is_built_once_per_build(kg, tmp_path):
     built = path.stat().st_mtime_ns
     search(kg, "platform", build_dir=tmp_path)
     assert path.stat().st_mtime_ns == built and [p.name for p in tmp_path.glob("search-*.sqlite")] == [path.name]
+
+
+def test_the_hits_export_as_csv_and_json_with_the_match_marked(kg, tmp_path):
+    import csv
+    import io
+    import json
+
+    found = search(kg, "立即停止", build_dir=tmp_path)
+    rows = list(csv.DictReader(io.StringIO(found.to_csv())))
+    assert {r["iri"] for r in rows} == {h.iri for h in found.hits}
+    assert all("[[立即停止]]" in r["snippet"] and MATCH_START not in r["snippet"] for r in rows)
+    data = json.loads(found.to_json())
+    assert data["query"] == "立即停止" and data["total"] == found.total
+    assert all("[[立即停止]]" in s["text"] for h in data["hits"] for s in h["snippets"])

@@ -62,3 +62,8 @@ def show(kg, query: str, filters: dict[str, set[str]], lang: str) -> None:
         st.markdown(f'<ol class="dfk-hits">{"".join(items)}</ol>', unsafe_allow_html=True)
         if result.total > len(result.hits):
             st.caption(_("The first {shown} are shown; choose a facet to narrow the search.").format(shown=len(result.hits)))
+        if result.hits:
+            downloads = st.container(horizontal=True)
+            downloads.download_button(_("Download CSV"), result.to_csv(), "search.csv", "text/csv", on_click="ignore")
+            downloads.download_button(_("Download JSON"), result.to_json(), "search.json", "application/json",
+                                      on_click="ignore")
