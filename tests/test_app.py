@@ -419,6 +419,8 @@ def test_sparql_runs_a_named_query_on_the_embedded_graph():
     assert 'entity=dfk:LexLata&amp;lang=en"' in unquote(table) and ">dfk:LexFerenda</a>" in table
     assert at.query_params["run"] == "1" and at.query_params["query"] == "duties-by-platform-type"
     assert [b.label for b in at.get("download_button")] == ["Download CSV", "Download JSON"]
+    count = next(m.value for m in drawn(at) if re.match(r"\*\*\d+ rows\*\*", m.value))
+    assert re.search(r" · \d+\.\d\d s", count)  # how long it took, as a tool's result line says
 
 
 def test_choosing_a_named_query_fills_the_editor():

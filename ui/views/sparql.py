@@ -2,6 +2,7 @@
 run read-only and time-limited on the embedded graph or, when the operator configured one, on a SPARQL endpoint.
 Results as YASGUI shows them: IRIs link to Browse, numeric columns can be charted."""
 import json
+import time
 
 import altair as alt
 import pandas as pd
@@ -110,11 +111,21 @@ def error_in_words(error: Exception) -> str:
 
 
 def run(text: str, target: str) -> None:
+    """Run the query and keep its result, or its error in words, with the time it took (wall-clock, as the user
+    waited for it: the guarded child process and, for an endpoint, the network included)."""
+    started = time.monotonic()
     try:
         result = query(text, endpoint=endpoint, limits=LIMITS) if target == "endpoint" else query(text, limits=LIMITS)
         st.session_state.sparql_result = (text, target, result, "")
     except (QueryError, EndpointError) as error:
         st.session_state.sparql_result = (text, target, None, error_in_words(error))
+    st.session_state.sparql_seconds = time.monotonic() - started
+
+
+def took() -> str:
+    """How long the last run took, for the line above its result."""
+    seconds = st.session_state.get("sparql_seconds")
+    return "" if seconds is None else " · " + _("{seconds} s").format(seconds=f"{seconds:.2f}")
 
 
 st.title(_("SPARQL"))
@@ -190,16 +201,16 @@ if error:
     st.error(error, icon=":material/block:")
     st.stop()
 if result.form == "ASK":
-    st.success(_("ASK: {answer}").format(answer=_("true") if result.boolean else _("false")))
+    st.success(_("ASK: {answer}").format(answer=_("true") if result.boolean else _("false")) + took())
 elif result.form in ("CONSTRUCT", "DESCRIBE"):
     turtle = result.graph().serialize(format="turtle")
-    st.markdown(_("**{count} triples**").format(count=len(result.graph())))
+    st.markdown(_("**{count} triples**").format(count=len(result.graph())) + took())
     st.code(turtle, language="turtle")
     st.download_button(_("Download Turtle"), turtle, "result.ttl", "text/turtle", on_click="ignore")
 else:
     bindings = result.bindings
     shown_rows = min(len(bindings), sparql_results.MAX_SHOWN)
-    st.markdown(_("**{count} rows**").format(count=len(bindings)) +
+    st.markdown(_("**{count} rows**").format(count=len(bindings)) + took() +
                 (" · " + _("the first {shown} are shown; the downloads hold all").format(shown=shown_rows)
                  if shown_rows < len(bindings) else ""))
     table, chart = st.tabs([_("Table"), _("Chart")])
