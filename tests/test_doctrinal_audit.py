@@ -243,3 +243,48 @@ def test_an_explanation_says_when_a_triggered_duty_binds(kg):
     steps = explain(duty, ["social platform"], kg, as_of=DAY).steps
     said = [s for s in steps if trigger in s.statement]
     assert said and trigger in said[0].text("zh") and said[0].text("zh") != said[0].text("en")
+
+
+def test_a_foreign_instrument_is_not_named_in_chinese_by_a_chinese_statutes_name(kg):
+    """A Chinese reader takes 网络安全法 to be the PRC Cybersecurity Law: the UK Online Safety Act (or any instrument of
+    another jurisdiction, its provisions and sanctions) must not be named with a Chinese instrument's short title."""
+    from rdflib.namespace import RDF, RDFS
+    from deepfake_kg.namespaces import ID
+    g = kg.closure
+    cn = ID["jurisdiction/cn"]
+    zh = lambda node: [str(o) for o in g.objects(node, RDFS.label) if getattr(o, "language", None) == "zh-Hans"]
+    chinese_titles = {t.replace("中华人民共和国", "") for i in g.subjects(RDF.type, DFK.LegalInstrument)
+                      if (i, DFK.jurisdiction, cn) in g for t in zh(i) if t.startswith("中华人民共和国")}
+    assert "网络安全法" in chinese_titles
+    foreign = {i for i in g.subjects(RDF.type, DFK.LegalInstrument) if (i, DFK.jurisdiction, None) in g
+               and (i, DFK.jurisdiction, cn) not in g}
+    elsewhere = {s for s, j in g.subject_objects(DFK.jurisdiction) if j != cn}  # instruments, duties, statutory types
+    named = foreign | elsewhere | {p for i in foreign for p in g.subjects(DFK.partOf, i)} | {s for i in foreign for s in g.subjects(DFK.definedBy, i)}
+    clashes = [(str(n), t) for n in named for t in zh(n) for title in chinese_titles if title in t]
+    assert not clashes, clashes
+
+
+def test_the_parts_of_a_foreign_instrument_keep_its_chinese_name(kg):
+    """欧盟人工智能法案 (issue 12: not 人工智能法, the name of China's own planned law): an instrument whose Chinese name
+    carries its jurisdiction keeps the whole name in the Chinese names of its articles, sanctions and statutory types."""
+    from rdflib.namespace import RDF, RDFS
+    from deepfake_kg.namespaces import ID
+    g = kg.closure
+    zh = lambda node: [str(o) for o in g.objects(node, RDFS.label) if getattr(o, "language", None) == "zh-Hans"]
+    checked = 0
+    for instrument in g.subjects(RDF.type, DFK.LegalInstrument):
+        where = g.value(instrument, DFK.jurisdiction)
+        for title in zh(instrument):
+            if where is None or where == ID["jurisdiction/cn"] or not any(title.startswith(j) for j in zh(where)):
+                continue
+            short = title[len(next(j for j in zh(where) if title.startswith(j))):]
+            parts = set(g.subjects(DFK.partOf, instrument))
+            parts |= {s for p in parts | {instrument} for s in g.subjects(DFK.definedBy, p)}
+            stem = short.removesuffix("案")  # 人工智能法案 -> 人工智能法: the short form that misleads
+            for part in parts:
+                for name in zh(part):
+                    checked += 1
+                    assert stem not in name or title in name, (str(part), name, title)
+            for cls, name in ((c, n) for c in g.subjects(DFK.jurisdiction, where) for n in zh(c)):
+                assert stem not in name or title in name, (str(cls), name, title)
+    assert checked
