@@ -16,6 +16,9 @@ dfk:legalBasis list once, about 0.15 s at KG + 1M), each later answer is a looku
 from __future__ import annotations
 
 import datetime as dt
+import io
+import resource
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -56,6 +59,112 @@ def load_store(nquads: Path, location: Path | None = None) -> ClosureStore:
     store = pyoxigraph.Store()
     store.load(path=str(nquads), format=pyoxigraph.RdfFormat.N_QUADS, lenient=True)
     return ClosureStore(store)
+
+
+def reason_into_store(sources: list[Path], folder: Path, parts: int = 4):
+    """The closure at scale of the N-Triples `sources` in a new in-memory store, with the two cores overlapping
+    the stages: a child process reasons (reasoning/at_scale.py, DuckDB) while this one loads what it has written
+    so far: the asserted graph as soon as it is read, then each part of the inferred graph. Oxigraph's in-memory
+    load runs on one core and holds the interpreter's lock (31 of 47 s at KG + 1M on a quiet machine), so it
+    cannot share a process with the reasoning. The parts are read as one stream by one load: Oxigraph names the
+    blank nodes of each load afresh, and the restrictions the inferred triples name are blank nodes of the
+    asserted graph. Returns (ClosureStore, the child's Stages, the seconds and CPU seconds this process spent
+    loading, this process's resident MB when the child ended). The files are left in `folder`; raises what the
+    reasoning raises."""
+    import multiprocessing
+
+    import pyoxigraph
+
+    # fork: the child needs nothing but the arguments, and this process has started no thread of its own
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_reason_in_child, args=(sources, folder / "closure.nq", parts, send), daemon=True)
+    child.start()
+    send.close()
+    stream = _Parts(receive)
+    store = pyoxigraph.Store()
+    began, began_cpu = time.perf_counter(), _cpu_seconds()
+    try:
+        store.load(input=io.BufferedReader(stream, 1 << 20), format=pyoxigraph.RdfFormat.N_QUADS, lenient=True)
+    except Exception:
+        if stream.error:
+            raise stream.error from None
+        raise
+    finally:
+        child.join(timeout=60)
+        if child.is_alive():
+            child.kill()
+    if stream.error:
+        raise stream.error
+    return (ClosureStore(store), stream.stages, stream.waited_out(time.perf_counter() - began),
+            _cpu_seconds() - began_cpu, stream.resident_mb)
+
+
+class _Parts(io.RawIOBase):
+    """The files the child writes, read one after the other as they are announced on `receive`; at the end,
+    the child's Stages (or its error, which ends the stream)."""
+
+    def __init__(self, receive):
+        self.receive, self.file, self.stages, self.error = receive, None, None, None
+        self.waiting, self.resident_mb = 0.0, float("nan")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while True:
+            if self.file is None:
+                if self.stages or self.error:
+                    return 0
+                began = time.perf_counter()
+                try:
+                    kind, value = self.receive.recv()
+                except EOFError:  # the child ended without a word: killed, or out of memory
+                    kind, value = "error", RuntimeError("The reasoning process ended before it had written the closure.")
+                self.waiting += time.perf_counter() - began
+                if kind == "part":
+                    self.file = open(value, "rb")
+                elif kind == "done":
+                    self.stages, self.resident_mb = value, _resident_mb()
+                else:
+                    self.error = value
+                continue
+            read = self.file.readinto(buffer)
+            if read:
+                return read
+            self.file.close()
+            self.file = None
+
+    def waited_out(self, seconds: float) -> float:
+        """The load's own seconds: `seconds` less the time spent waiting for the child's next part."""
+        return seconds - self.waiting
+
+
+def _reason_in_child(sources, target, parts, send) -> None:
+    from .reasoning.at_scale import closure_to_nquads
+
+    try:
+        stages = closure_to_nquads(sources, target, parts=parts, written=lambda path: send.send(("part", path)))
+        send.send(("done", stages))
+    except Exception as error:  # noqa: BLE001 - handed to the parent, which raises it
+        try:
+            send.send(("error", error))
+        except Exception:  # noqa: BLE001 - an error that does not pickle: its words
+            send.send(("error", RuntimeError(str(error))))
+
+
+def _cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _resident_mb() -> float:
+    """This process's resident memory now (Linux; elsewhere unknown: NaN)."""
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[1]) * resource.getpagesize() / 2**20
+    except OSError:
+        return float("nan")
 
 
 def duties_in_store(store: ClosureStore, types, as_of=None) -> set[str]:

@@ -1,6 +1,8 @@
 """The closure at scale (DuckDB + the fast engine on the schema, N-Quads into a pyoxigraph store) gives the
 inferred graph the other engines give, and the store answers "which duties attach" as the classifier does."""
+import collections
 import itertools
+import re
 
 import pytest
 from rdflib import URIRef
@@ -11,7 +13,7 @@ from deepfake_kg.errors import InconsistentGraph
 from deepfake_kg.load import load_sources
 from deepfake_kg.reasoning.at_scale import closure_to_nquads, read_inferred
 from deepfake_kg.resolve import platform_types
-from deepfake_kg.store_answers import duties_in_store, load_store, query_store
+from deepfake_kg.store_answers import duties_in_store, load_store, query_store, reason_into_store
 
 pytestmark = pytest.mark.slow  # the scale engine reasons the whole graph in DuckDB and Oxigraph
 
@@ -97,3 +99,28 @@ def test_an_axiom_about_the_vocabulary_itself_is_reasoned_by_the_general_engine(
     inferred = read_inferred(tmp_path / "kg.nq")
     assert inferred == reasoning.infer(asserted, "reasonable")
     assert any(p == RDF.type and o == marked for s, p, o in inferred)
+
+
+def _quads_with_any_blank_node(store) -> collections.Counter:
+    """The store's quads, each blank node written alike: Oxigraph names them afresh at every load."""
+    return collections.Counter(re.sub(r"_:\S+", "_:b", str(quad)) for quad in store._store)
+
+
+def test_reasoning_while_the_store_loads_gives_the_store_of_the_whole_file(scale_build, kg, tmp_path):
+    asserted, _, nquads = scale_build
+    asserted.serialize(tmp_path / "kg.nt", format="nt", encoding="utf-8")
+    store, stages, seconds, cpu, resident_mb = reason_into_store([tmp_path / "kg.nt"], tmp_path)
+    whole = load_store(nquads)
+    assert stages.path == "at scale" and stages.asserted == len(set(asserted)) and seconds > 0 and cpu > 0
+    assert _quads_with_any_blank_node(store) == _quads_with_any_blank_node(whole)
+    # the restrictions are blank nodes of the asserted graph that inferred triples name: one node in both parts
+    types = [t.iri for t in platform_types(kg.closure)]
+    answers = [duties_in_store(store, [t], as_of="2024-08-01") for t in types]
+    assert answers == [duties_in_store(whole, [t], as_of="2024-08-01") for t in types] and any(answers)
+
+
+def test_an_error_of_the_reasoning_is_raised_by_the_loading_process(tmp_path):
+    source = tmp_path / "bad.nt"
+    source.write_text("<urn:x:a> <urn:x:p> <not an iri> .\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="not an N-Triples IRI, blank node or literal: <not an iri>"):
+        reason_into_store([source], tmp_path)

@@ -86,16 +86,22 @@ def _cpu_now() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def closure_to_nquads(sources: list[Path], target: Path, memory_limit: str = "4GB", unfiltered: bool = False) -> Stages:
+def closure_to_nquads(sources: list[Path], target: Path, memory_limit: str = "4GB", unfiltered: bool = False,
+                      parts: int = 0, written=None) -> Stages:
     """Reason over N-Triples `sources`; write asserted and inferred triples to `target` as N-Quads (the build's
     two named graphs). Raises InconsistentGraph naming the resources, as the general engine does. `unfiltered`:
-    the inferred graph keeps reasoning artefacts (the closure, for comparing engines)."""
+    the inferred graph keeps reasoning artefacts (the closure, for comparing engines). With `parts`, for a store
+    loading while this reasons (store_answers.reason_into_store): the asserted graph in one file as soon as it
+    is read (in stage "read"), then the inferred graph in `parts` files, each handed to `written` when complete
+    (files named from `target`: term_tables.write_graph)."""
     import duckdb
 
     stages = Stages()
     db = duckdb.connect(config={"memory_limit": memory_limit, "threads": 2, "preserve_insertion_order": False})
     try:
         v = term_tables.read_triples(db, sources, _VOCABULARY)
+        if parts:
+            term_tables.write_graph(db, "asserted", target.with_suffix(".asserted" + target.suffix), 1, written)
         stages.done("read")
         try:
             _close_schema(db, v)
@@ -111,7 +117,10 @@ def closure_to_nquads(sources: list[Path], target: Path, memory_limit: str = "4G
             stages.done("rules")
         stages.asserted, stages.inferred = _filter(db, v, unfiltered)
         stages.done("filter")
-        term_tables.write_nquads(db, target)
+        if parts:
+            term_tables.write_graph(db, "inferred", target, parts, written)
+        else:
+            term_tables.write_nquads(db, target)
         stages.done("write")
         return stages
     finally:

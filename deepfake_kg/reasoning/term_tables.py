@@ -55,12 +55,29 @@ def split_lines(lines: str) -> str:
 
 def write_nquads(db, target: Path) -> None:
     """Tables `asserted` and `inferred` as one N-Quads file, in the build's two named graphs."""
-    quads = " UNION ALL ".join(
-        f"SELECT a.nt || ' ' || b.nt || ' ' || c.nt || ' <{graph}> .' AS line FROM {table} x "
-        "JOIN terms a ON a.id = x.s JOIN terms b ON b.id = x.p JOIN terms c ON c.id = x.o"
-        for table, graph in (("asserted", ASSERTED_GRAPH), ("inferred", INFERRED_GRAPH)))
+    _copy(db, f"{_quads('asserted', ASSERTED_GRAPH)} UNION ALL {_quads('inferred', INFERRED_GRAPH)}", target)
+
+
+def write_graph(db, table: str, target: Path, parts: int = 1, written=None) -> None:
+    """Table `asserted` or `inferred` as N-Quads in its named graph, in `parts` files (`target` with .0, .1, …
+    before its suffix), each handed to `written` as soon as it is complete: a store can load one while the next
+    is written (store_answers.reason_into_store)."""
+    graph = {"asserted": ASSERTED_GRAPH, "inferred": INFERRED_GRAPH}[table]
+    for part in range(parts):
+        path = target.with_suffix(f".{part}{target.suffix}")
+        _copy(db, _quads(table, graph, f"WHERE x.rowid % {parts} = {part}"), path)
+        if written:
+            written(path)
+
+
+def _quads(table: str, graph, where: str = "") -> str:
+    return (f"SELECT a.nt || ' ' || b.nt || ' ' || c.nt || ' <{graph}> .' AS line FROM {table} x "
+            f"JOIN terms a ON a.id = x.s JOIN terms b ON b.id = x.p JOIN terms c ON c.id = x.o {where}")
+
+
+def _copy(db, lines: str, target: Path) -> None:
     path = str(target).replace("'", "''")
-    db.execute(f"COPY ({quads}) TO '{path}' (FORMAT csv, HEADER false, QUOTE '', ESCAPE '', DELIMITER '\t')")
+    db.execute(f"COPY ({lines}) TO '{path}' (FORMAT csv, HEADER false, QUOTE '', ESCAPE '', DELIMITER '\t')")
 
 
 def read_inferred(nquads: Path) -> set:
