@@ -89,6 +89,9 @@ def _add_answer_commands(commands) -> None:
                               "with --jurisdiction, every argument is a type of the one platform")
     compare.add_argument("--jurisdiction", action="store_true",
                          help="compare one platform across China, the EU, the US and the UK (conditional duties named with what decides them)")
+    compare.add_argument("--dates", nargs="+", metavar="YYYY-MM-DD",
+                         help="compare one platform on two to six days: each duty's status and the text it rests on, "
+                              "day by day, what changed first (every argument is then a type of the one platform)")
     compare.add_argument("--format", choices=["table", "json", "csv"], default="table")
     _as_of(compare)
     compare.set_defaults(run=answers.compare)

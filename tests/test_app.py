@@ -442,7 +442,7 @@ def test_the_named_querys_title_goes_once_the_text_is_edited():
 def test_a_link_with_an_edited_query_runs_it():
     at = ok(open_page("sparql", text="PREFIX dfk: <https://w3id.org/deepfake-kg/ontology#>\n"
                                      "ASK { ?d a dfk:ProposedDuty }", run="1"))
-    assert at.success[0].value == "ASK: true"
+    assert re.fullmatch(r"ASK: true · \d+\.\d\d s", at.success[0].value)  # the answer and how long it took
 
 
 def test_sparql_syntax_errors_name_the_expected_token_in_words():
@@ -539,3 +539,27 @@ def test_a_resource_page_offers_its_description_for_download():
 def test_search_results_can_be_downloaded():
     at = ok(open_page("browse", q="Article 47"))
     assert [b.label for b in at.get("download_button")] == ["Download CSV", "Download JSON"]
+
+
+def test_compare_one_platform_on_several_days():
+    at = ok(open_page("compare", by="dates", types="VideoSharingPlatform", days="2025-12-31,2026-01-01"))
+    table = html_with(at, "dfk-dates")
+    assert table.count('<tr class="changed">') == sum(r.changed for r in api_dates())
+    assert "2016 text" in table and "amended 2025" in table and "Law per the paper, dates not recorded" in table
+    assert at.query_params["by"] == "dates" and at.query_params["days"] == "2025-12-31,2026-01-01"
+    assert [b.label for b in at.get("download_button")] == ["Download CSV", "Download JSON"]
+    at.toggle(key="compare_d_changed").set_value(True)
+    ok(at.run())
+    assert html_with(at, "dfk-dates").count("<tr") - 1 == sum(r.changed for r in api_dates())
+    at.text_input(key="compare_d_days").input("2026-01-01")
+    ok(at.run())
+    assert any("between two and six" in e.value for e in at.error)  # one day is no comparison: said, nothing drawn
+    at.text_input(key="compare_d_days").input("2026-01-01, 2026-13-01")
+    ok(at.run())
+    assert any("is not a day" in e.value for e in at.error)
+
+
+def api_dates():
+    from deepfake_kg.api import compare_dates
+
+    return compare_dates(["dfk:VideoSharingPlatform"], ["2025-12-31", "2026-01-01"]).rows

@@ -30,6 +30,7 @@ from ..assess import NOT_ADVICE, Assessment, Conclusion
 from ..verdicts import Change, Element, Verdict
 from ..build import KnowledgeGraph
 from ..compare import DutyMatrix
+from ..dates_compare import DatedRow, DatesComparison, DayCell
 from ..duties import DutyRow, LegalBasis, Sanction
 from ..explanations import Explanation, Step
 from ..errors import (EndpointError, InconsistentGraph, KGError, QueryError, QueryTimeout, UnknownPlatformType,
@@ -55,7 +56,7 @@ from ..choices import DimensionChoice
 from ..reading import PropertyRow
 from ..search import FACETS, MATCH_END, MATCH_START, SearchResult
 from ..vocabulary import Vocabulary
-from .answers import assess, compare, describe, duties_for, explain, export, query
+from .answers import assess, compare, compare_dates, describe, duties_for, explain, export, query
 from .browsing import (citation, class_tree, counts, described_resources, duties_per_jurisdiction, entity,
                        instrument_tree, label, link, members, neighbourhood, passage, property_rows, provision_parts,
                        provision_text, reader_types, resolve_entity, search, short_name, vocabulary)
@@ -67,7 +68,7 @@ from .operations import build, publish, release, validate
 
 __all__ = [
     # answers
-    "duties_for", "explain", "assess", "compare", "describe", "query", "export",
+    "duties_for", "explain", "assess", "compare", "compare_dates", "describe", "query", "export",
     # what there is to ask about
     "named_queries", "named_query", "on_date", "query_day", "takes_date", "platform_types", "platform_type", "dimensions", "dimension_choices", "examples",
     "example",
@@ -80,7 +81,7 @@ __all__ = [
     "build", "validate", "publish", "release",
     # types, errors, constants
     "Link", "Passage", "DutyRow", "LegalBasis", "Sanction", "Explanation", "Step", "Assessment", "Conclusion", "Verdict", "Element",
-    "Change", "DutyMatrix",
+    "Change", "DutyMatrix", "DatesComparison", "DatedRow", "DayCell",
     "NamedQuery", "PlatformType", "Dimension", "PlatformExample", "Format", "QueryResult", "Limits", "Scenario",
     "FactSchema", "Citation", "DimensionChoice", "TreeNode", "Entity", "Statement", "Edge", "ProvisionText",
     "PropertyRow", "SearchResult", "Vocabulary", "KnowledgeGraph", "KGError", "InconsistentGraph", "UnknownPlatformType",

@@ -6,6 +6,7 @@ from ..build import KnowledgeGraph
 from .. import duties as _duties, named_queries as _named
 from ..assess import Assessment
 from ..compare import DutyMatrix
+from ..dates_compare import DatesComparison
 from ..duties import DutyRow
 from ..explanations import Explanation
 from ..query import QueryResult
@@ -51,6 +52,14 @@ def compare(platforms, lang: str = "en", as_of=None, *, kg: KnowledgeGraph | Non
     kg = the_graph(kg)
     resolved = [[_duties.resolver(kg).resolve(t) if isinstance(t, str) else t for t in types] for types in platforms]
     return duty_matrix(resolved, kg, lang, as_of=as_of)
+
+
+def compare_dates(types, days, lang: str = "en", *, kg: KnowledgeGraph | None = None) -> DatesComparison:
+    """One platform of `types` on two to six `days` (dates or YYYY-MM-DD): each duty's status and the provisions
+    it rests on, day by day, the duties that changed (in status, or in the text they rest on) first."""
+    from ..dates_compare import compare_dates as _compare_dates
+
+    return _compare_dates(types, days, the_graph(kg), lang)
 
 
 def describe(resource: str, fmt: str = "ttl", inferred: bool = False, *, kg: KnowledgeGraph | None = None) -> str:

@@ -32,6 +32,9 @@ CSS = """
 .dfk-badge.in-force { background: #1b7f3b; color: #fff; }
 .dfk-badge.proposed { background: transparent; color: #c07f00; border: 1.5px dashed #d08800; }
 .dfk-badge.undated { background: transparent; color: #1b7f3b; border: 1.5px dotted #1b7f3b; }
+.dfk-badge.not-binding { background: rgba(128,128,128,0.12); color: #555; }
+.dfk-table.dfk-dates td:nth-child(2) { min-width: 11rem; }
+.dfk-table.dfk-dates tr.changed td:first-child { border-left: 4px solid #2446a8; font-weight: 700; color: #2446a8; }
 .dfk-badge.inferred { background: rgba(36,70,168,0.14); color: #4a6fd8; font-weight: 500; }
 .dfk-badge.error { background: rgba(200,30,30,0.14); color: #d33; }
 .dfk-quote { opacity: 0.8; font-style: italic; }
@@ -111,9 +114,10 @@ table.dfk-statements th:first-child { width: 34%; }
 # (deepfake_kg/validity.py); drawn as a proposal, its enacting provision shown beside it. "dates not recorded": a
 # duty the paper states as law whose basis carries no date, so whether it bound on the day is not known.
 STATUS_CLASS = {"in force": "in-force", "dates not recorded": "undated", "proposed": "proposed",
-                "proposed, since enacted": "proposed"}
+                "proposed, since enacted": "proposed", "not yet in force": "not-binding", "no longer in force": "not-binding"}
 STATUS_TEXT = {"in force": N_("In force (lex lata)"), "dates not recorded": N_("Law per the paper, dates not recorded"),
-               "proposed": N_("Proposed (lex ferenda)"), "proposed, since enacted": N_("Proposed, since enacted")}
+               "proposed": N_("Proposed (lex ferenda)"), "proposed, since enacted": N_("Proposed, since enacted"),
+               "not yet in force": N_("Not yet in force"), "no longer in force": N_("No longer in force")}
 STATUS_WORD = {"in force": N_("in force"), "dates not recorded": N_("dates not recorded"), "proposed": N_("proposed"),
                "proposed, since enacted": N_("proposed, since enacted")}
 

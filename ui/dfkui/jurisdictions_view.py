@@ -3,7 +3,7 @@ on the explorer's day. Duties that follow from the platform's types are listed a
 other law that the platform may or may not have is shown as a condition — "if it is a very large online platform"
 — with the fact that decides it, never presumed. The answer is deepfake_kg.api.compare_jurisdictions's.
 
-Called from the Compare page (views/compare.py) through `chosen()` and `show()`.
+Called from the Compare page (views/compare.py) when dfkui/compare_modes.py's choice is "jurisdictions".
 """
 from __future__ import annotations
 
@@ -14,24 +14,11 @@ import streamlit as st
 from deepfake_kg import api
 
 from . import dates, html, state
-from .i18n import N_, _
+from .compare_modes import MODE_PARAM
+from .i18n import _
 from .resources import read_types, type_key
 
-MODE_KEY, MODE_PARAM = "compare_by", "by"
-MODES = {"types": N_("Platform types side by side"), "jurisdictions": N_("One platform across jurisdictions")}
 DEFAULT = ["VideoSharingPlatform", "LargeLeadingPlatform"]
-
-
-def chosen() -> bool:
-    """Draw the choice between the two comparisons; True when this one is chosen (`by=jurisdictions` in a link)."""
-    if MODE_KEY not in st.session_state:
-        wanted = (st.query_params.get_all(MODE_PARAM) or ["types"])[-1]
-        st.session_state[MODE_KEY] = wanted if wanted in MODES else "types"
-    names = {k: _(v) for k, v in MODES.items()}
-    st.segmented_control(_("Compare"), list(MODES), key=MODE_KEY, format_func=names.get, label_visibility="collapsed")
-    if not st.session_state.get(MODE_KEY):  # a segmented control can be unselected: keep a mode
-        st.session_state[MODE_KEY] = "types"
-    return st.session_state[MODE_KEY] == "jurisdictions"
 
 
 @st.cache_resource(max_entries=128, show_spinner=False)

@@ -4,7 +4,7 @@ from html import escape
 
 import streamlit as st
 
-from dfkui import dates, html, jurisdictions_view, pickers, state
+from dfkui import compare_modes, dates, dates_view, html, jurisdictions_view, pickers, state
 from dfkui.i18n import _
 from dfkui.resources import knowledge_graph, read_types, type_key, types_of
 from deepfake_kg.api import compare, dimension_choices, examples
@@ -89,8 +89,9 @@ def remove_last() -> None:
 
 
 st.title(_("Compare platform types"))
-if jurisdictions_view.chosen():  # the other comparison: one platform across jurisdictions (dfkui/jurisdictions_view.py)
-    jurisdictions_view.show(kg, TYPES, TYPE_NAMES)
+mode = compare_modes.mode()
+if mode != "types":  # one platform across jurisdictions, or on several days: the modules that draw them
+    {"jurisdictions": jurisdictions_view, "dates": dates_view}[mode].show(kg, TYPES, TYPE_NAMES)
     st.stop()
 st.caption(_("Each column is one platform, described by one or more types; each row a duty. "
              "● marks a duty in force, ◇ one the paper states as law on dates not recorded, ○ a duty only the "
