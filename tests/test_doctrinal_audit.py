@@ -288,3 +288,20 @@ def test_the_parts_of_a_foreign_instrument_keep_its_chinese_name(kg):
             for cls, name in ((c, n) for c in g.subjects(DFK.jurisdiction, where) for n in zh(c)):
                 assert stem not in name or title in name, (str(cls), name, title)
     assert checked
+
+
+def test_the_answer_that_rules_out_the_omission_covers_every_chinese_source_of_duties_below_a_law(kg):
+    """Art. 286-1 needs an obligation laid down by laws or administrative regulations. The form's answer for the
+    other case must fit every Chinese instrument that lays down duties below that rank: the departmental rules and
+    the Labelling Measures, a numbered notice that is not even a departmental rule."""
+    from rdflib.namespace import RDF
+    from deepfake_kg.namespaces import ID
+    g = kg.closure
+    answer = " ".join(str(o) for o in g.objects(DFK.OrderOnDepartmentalRuleOnly, DFK.answerLabel) if o.language == "en")
+    below = {i for d in g.subjects(RDF.type, DFK.Duty) for p in g.objects(d, DFK.legalBasis) for i in g.objects(p, DFK.partOf)
+             if (i, DFK.jurisdiction, ID["jurisdiction/cn"]) in g
+             and not any((i, RDF.type, t) in g for t in (DFK.Statute, DFK.AdministrativeRegulation, DFK.JudicialInterpretation))}
+    assert below
+    for instrument in below:
+        kind = "departmental rule" if (instrument, RDF.type, DFK.DepartmentalRule) in g else "normative document"
+        assert kind in answer, (str(instrument), answer)
