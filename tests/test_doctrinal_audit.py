@@ -305,3 +305,12 @@ def test_the_answer_that_rules_out_the_omission_covers_every_chinese_source_of_d
     for instrument in below:
         kind = "departmental rule" if (instrument, RDF.type, DFK.DepartmentalRule) in g else "normative document"
         assert kind in answer, (str(instrument), answer)
+
+
+def test_reasonable_care_is_not_said_to_rest_on_preventive_measures_when_it_rests_on_removal_after_notice(kg):
+    """A small platform's removal on notice counts as reasonable care under the tiers (4.2), but it is not a
+    'preventive measure taken in advance': the statement must not claim what the facts used do not show."""
+    small = yaml.safe_load((SCENARIOS_DIR / "small-platform-removes-on-notice.yaml").read_text())
+    care = [c for c in holding(run(kg, small), "proposed") if c.iri.endswith("#ReasonableCareShown")]
+    assert care and "removed the content promptly after notice" in care[0].facts
+    assert "in advance" not in care[0].statement
