@@ -28,14 +28,15 @@ from .wording import Listed, Name, Sentence, Word, name
 
 FRAMEWORKS = {DFK.LexLata: "today", DFK.LexFerenda: "proposed"}
 NOT_ADVICE = "For study of the paper's argument only: not legal advice."
-THRESHOLD_TOPIC = "Criminal Law Art. 286-1: elements"  # the topic of the verdict's own conclusion
+# The topic of the verdict's own conclusion, in English and Chinese as the ontology's conclusions on it say it.
+THRESHOLD_TOPIC, THRESHOLD_TOPIC_ZH = "Criminal Law Art. 286-1: elements", "刑法第二百八十六条之一：构成要件"
 NOT_YET_DECIDED = N_("not yet decided")  # the effect of a conclusion citing a judgment given after the day
 
 
 @dataclass
 class Conclusion:
     framework: str  # "today" or "proposed"
-    topic: str
+    topic: str  # the ontology's dfk:topic, in English (and topic_zh: its Chinese)
     statement: str
     effect: str  # establishes, aggravates, mitigates, excludes, informs
     holds: bool
@@ -48,6 +49,7 @@ class Conclusion:
     iri: str = ""  # the conclusion class
     fact_names: list[Name] = field(default_factory=list)  # `facts`, named in each language
     sentence: Sentence | None = None  # `statement` as a template and its values, to say in the reader's language
+    topic_zh: str = ""
 
 
 @dataclass
@@ -171,7 +173,8 @@ def _thresholds_of_the_day(kg: KnowledgeGraph, facts: set, today: Verdict, day) 
                             {"facts": Listed(tuple(name(g, f) for f in measured)), "provision": name(g, provision),
                              "status": Word(status), "day": day.isoformat()})
         found.append(Conclusion(
-            framework="today", topic=THRESHOLD_TOPIC, statement=sentence.text("en"), effect="informs", holds=True,
+            framework="today", topic=THRESHOLD_TOPIC, topic_zh=THRESHOLD_TOPIC_ZH, statement=sentence.text("en"),
+            effect="informs", holds=True,
             method="date", rule=f"date: {curie(provision)} is {status} on {day.isoformat()}",
             facts=[label(g, f) for f in measured], basis=_ref(g, provision), passage=NO_PASSAGE,
             fact_names=[name(g, f) for f in measured], sentence=sentence))
@@ -209,7 +212,7 @@ def _conclusion(kg: KnowledgeGraph, cls: URIRef, types: set, asserted: set) -> C
     facts = sorted(support, key=lambda f: label(g, f))
     return Conclusion(
         framework=FRAMEWORKS[g.value(cls, DFK.framework)],
-        topic=str(g.value(cls, DFK.topic) or ""),
+        topic=_topic(g, cls, "en"), topic_zh=_topic(g, cls, "zh"),
         statement=label(g, cls),
         effect=str(g.value(cls, DFK.effect) or "informs"),
         holds=True,
@@ -249,6 +252,15 @@ def _derivation(kg: KnowledgeGraph, cls: URIRef, types: set, asserted: set, dept
         if isinstance(sub, URIRef) and sub in types:
             return f"cax-sco: {curie(sub)} ⊑ {curie(cls)}", _derivation(kg, sub, types, asserted, depth + 1)[1]
     return "", set()
+
+
+def _topic(g: Graph, cls, lang: str) -> str:
+    """The conclusion class's topic in English (untagged or @en) or Chinese (@zh…), or ""."""
+    for topic in g.objects(cls, DFK.topic):
+        tag = (getattr(topic, "language", None) or "").lower()
+        if (tag.startswith("zh") if lang == "zh" else tag in ("", "en")):
+            return str(topic)
+    return ""
 
 
 def _ref(g: Graph, node) -> Link:

@@ -117,5 +117,7 @@ def test_the_library_scenarios_are_named_and_described_in_chinese_on_a_chinese_p
     assert start.format_func("profit-driven-tolerance") == next(s.title_zh for s in library if s.id == "profit-driven-tolerance")
     shown = " ".join(m.value for m in drawn(at) if "dfk-muted" in m.value)
     assert "250个此类视频" in shown and "knowingly leaves" not in shown
+    topics = [e.label.split(" · ")[1] for e in at.expander if e.label.count(" · ") >= 2]
+    assert topics and "犯罪竞合" in topics and not any("[EN]" in t for t in topics)  # the conclusions' topics too
     english = ok(open_page("assess", scenario="profit-driven-tolerance"))
     assert "knowingly leaves" in " ".join(m.value for m in drawn(english))

@@ -196,3 +196,17 @@ def test_any_form_is_a_scenario_or_a_clear_error(kg, form):
     assert set(scenario.facts) == {n for n in given_names if n not in META_FIELDS}
     known = {f.iri for f in FactSchema.from_graph(kg.closure).classes}
     assert set(scenario.fact_classes) <= known
+
+
+def test_every_conclusion_has_its_topic_in_english_and_chinese(kg):
+    from deepfake_kg.assess import THRESHOLD_TOPIC, THRESHOLD_TOPIC_ZH, _topic
+    from deepfake_kg.namespaces import DFK
+
+    topics = {}
+    for cls in set(kg.closure.subjects(DFK.topic, None)):
+        topics[_topic(kg.closure, cls, "en")] = _topic(kg.closure, cls, "zh")
+    assert topics and all(en and zh for en, zh in topics.items())  # every conclusion class of the ontology
+    assert topics[THRESHOLD_TOPIC] == THRESHOLD_TOPIC_ZH  # the one written in code says it as the ontology does
+    for name in ("profit-driven-tolerance", "university-deepfake-pornography"):
+        result = assess(read_scenario(ROOT / "scenarios" / f"{name}.yaml", kg), kg=kg)
+        assert all(c.topic_zh == topics[c.topic] for c in result.today + result.proposed)

@@ -236,7 +236,8 @@ for column, framework, status, conclusions in (
         if verdict.status == "undetermined" and verdict.unanswered:
             st.markdown(open_questions_html(verdict), unsafe_allow_html=True)
         for c in conclusions:
-            topic = c.topic if lang == "en" or not c.topic else html.shown_name(c.topic, "en")  # the ontology's, in English
+            topic = c.topic_zh if lang == "zh" and c.topic_zh else (c.topic if lang == "en" or not c.topic
+                                                                     else html.shown_name(c.topic, "en"))
             with st.expander(f"{marks.holds_label(c.holds)} · {topic} · {c.sentence.text(lang) if c.sentence else c.statement}"):
                 st.markdown("**" + _("How:") + f"** {c.method} — `{c.rule}`")
                 if c.fact_names:
