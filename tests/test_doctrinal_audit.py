@@ -314,3 +314,58 @@ def test_reasonable_care_is_not_said_to_rest_on_preventive_measures_when_it_rest
     care = [c for c in holding(run(kg, small), "proposed") if c.iri.endswith("#ReasonableCareShown")]
     assert care and "removed the content promptly after notice" in care[0].facts
     assert "in advance" not in care[0].statement
+
+
+# --- the rules above, over every library scenario varied one answer at a time ----------------------------
+
+def _variants(form: dict):
+    """The form, and each answered fact left open or (a yes/no) answered the other way."""
+    def answered(node, prefix=""):
+        for key, value in node.items():
+            if isinstance(value, dict):
+                yield from answered(value, f"{prefix}{key}.")
+            elif f"{prefix}{key}" not in {"id", "title", "description", "source", "platform", "operator"}:
+                yield f"{prefix}{key}", value
+    yield form
+    for path, value in answered(form):
+        for changed in (None, not value) if isinstance(value, bool) else (None,):
+            varied = yaml.safe_load(yaml.safe_dump(form))
+            *parents, leaf = path.split(".")
+            node = varied
+            for part in parents:
+                node = node[part]
+            if changed is None:
+                del node[leaf]
+            else:
+                node[leaf] = changed
+            yield varied
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("day", ["2015-10-31", "2018-06-01", DAY])
+def test_no_conclusion_outruns_its_elements_in_any_variant_of_the_library(kg, day):
+    from deepfake_kg.errors import InconsistentGraph
+    checked = 0
+    for base in library():
+        for form in _variants(base):
+            try:
+                scenario = scenario_from_form(form, kg)
+                result = assess(scenario, kg, as_of=day)
+            except InconsistentGraph:
+                continue  # a flipped answer that contradicts another: refused, as it should be
+            facts, checked = scenario.facts, checked + 1
+            learned = facts.get("notice.received") is True or facts.get("actual_knowledge") is True
+            ordered = facts.get("regulator.ordered_to_correct") is True
+            today = {c.iri.rsplit("#", 1)[-1] for c in holding(result, "today")}
+            assert learned or not today & {"BreachedRemovalDuties", "BreachedRecordDuty", "BreachedReportDuty"}, form
+            assert facts.get("content.made_with_platform_service") is True or "BreachedLabellingDuty" not in today, form
+            elements = {e.iri.rsplit("#", 1)[-1]: e.status for e in result.verdicts["today"].elements}
+            assert ordered or "established" not in (elements["Art2861Omission"], elements["RefusalToCorrectAfterOrder"]), form
+            for framework in ("today", "proposed"):
+                verdict = result.verdicts[framework]
+                assert verdict.status != "established" or all(e.status == "established" for e in verdict.elements)
+                if verdict.status != "established":
+                    assert not [c.statement for c in holding(result, framework)
+                                if c.topic in ("Who is liable", "Compliance rectification") or c.effect == "aggravates"
+                                or c.iri.endswith("#" + verdict.rule.split(":")[-1])], form
+    assert checked > 100
