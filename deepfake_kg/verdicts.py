@@ -26,7 +26,7 @@ from .questions import asked
 from .scenario import UNKNOWN, FactSchema
 from .terms import Link, Passage, label
 from .i18n import N_
-from .wording import Listed, Sentence, name
+from .wording import Listed, Name, Sentence, name
 
 ESTABLISHED, NOT_ESTABLISHED, UNDETERMINED = "established", "not established", "undetermined"
 MAX_OPTIONS = 12  # ways into one class kept while combining (smallest first)
@@ -59,13 +59,14 @@ class Verdict:
     elements: list[Element]
     missing: list[str]  # elements ruled out
     unanswered: list[str]  # scenario fields the form leaves open that bear on an undetermined element
-    qualifications: list[str]
+    qualifications: list[str]  # in English; qualification_names: the same, named in each language
     changes: list[Change]
     basis: Link
     passage: Passage
     # What `statement` says after its status ("not established: …"), as a template and its values, to say in the
     # reader's language beside the status word; without the fields left open, which are in `unanswered`.
     sentence: Sentence | None = None
+    qualification_names: list[Name] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,8 @@ def verdict(kg: KnowledgeGraph, rule: Rule, framework: str, types: set, answers:
         statement += f" (the form does not answer: {', '.join(unanswered)})"
     return Verdict(framework, curie(rule.iri), question, status, statement, elements, missing, unanswered,
                    qualifications, what_would_change(kg, rule, status, answers, classify, types),
-                   ref(g.value(rule.iri, DFK.basis)), passage(g.value(rule.iri, DFK.passage)), sentence)
+                   ref(g.value(rule.iri, DFK.basis)), passage(g.value(rule.iri, DFK.passage)), sentence,
+                   [name(kg.closure, q) for q in qualifiers])
 
 
 def what_would_change(kg: KnowledgeGraph, rule: Rule, status: str, answers: dict, classify, base: set) -> list[Change]:

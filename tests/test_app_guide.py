@@ -80,3 +80,16 @@ def test_the_summary_names_answers_that_would_change_the_outcome_as_questions():
     summary = next(m.value for m in at.markdown if 'data-testid="assessment-summary"' in m.value)
     assert "What would change the outcome" in summary
     assert not re.findall(r"\b[a-z_]+\.[a-z_]+ →", summary), re.findall(r"\b[a-z_]+\.[a-z_]+ →", summary)
+
+
+def test_a_qualification_is_named_in_the_pages_language():
+    from deepfake_kg.api import assess, scenario
+
+    library = scenario("profit-driven-tolerance")
+    verdict = assess(library).verdicts["today"]
+    assert verdict.qualification_names  # Art. 286-1 para. 3: the heavier provision where Art. 363(1) also applies
+    answers = [f"{k}={str(v).lower() if isinstance(v, bool) else v}" for k, v in library.facts.items()]
+    at = ok(open_page("guide", types="VideoSharingPlatform", step="summary", lang="zh", a=answers))
+    summary = next(m.value for m in at.markdown if 'data-testid="assessment-summary"' in m.value)
+    for q in verdict.qualification_names:
+        assert q.zh and q.zh in summary and q.en not in summary

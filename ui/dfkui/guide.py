@@ -111,8 +111,9 @@ def verdict_html(key: str, verdict, by_field: dict, with_sources: bool = False) 
              f'<h4>{html.badge(FRAMEWORK_STATUS[key], lang)} {escape(_(FRAMEWORKS[key]))}</h4>',
              f'<div>{status_html(verdict.status)} — {_rule_name(verdict)}</div>',
              f"<ul>{''.join(items)}</ul>"]
-    if verdict.qualifications:
-        parts.append(f'<div class="dfk-muted">{escape(qualified)} {escape("; ".join(verdict.qualifications))}</div>')
+    if verdict.qualification_names:  # named in the page's language, each opening its resource
+        said = "; ".join(html.link(q.iri, lang=lang) for q in verdict.qualification_names)
+        parts.append(f'<div class="dfk-muted">{escape(qualified)} {said}</div>')
     if verdict.status == "undetermined" and verdict.unanswered:
         open_questions = "".join(f"<li>{escape(question_text(by_field[f]) if f in by_field else f)}</li>"
                                  for f in verdict.unanswered)
