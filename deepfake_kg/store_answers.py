@@ -75,7 +75,8 @@ def reason_into_store(sources: list[Path], folder: Path, parts: int = 4):
 
     import pyoxigraph
 
-    # fork: the child needs nothing but the arguments, and this process has started no thread of its own
+    # fork: the child starts at once and needs nothing but the arguments. Forking a process that runs threads
+    # of its own can deadlock the child: call this from a script (the benchmark, a loader), not from a server.
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
     child = context.Process(target=_reason_in_child, args=(sources, folder / "closure.nq", parts, send), daemon=True)
