@@ -63,6 +63,12 @@ class Question:
         """Whether the question arises given the answers so far (a flat mapping field -> value)."""
         return not self.asked_if or any(answers.get(f) == v for f, v in self.asked_if)
 
+    def moot(self, answers: dict) -> bool:
+        """Answered although every answer it depends on says it does not arise ("refused to correct" beside "no
+        order to correct"): a form tells the user, so that the answers are checked together."""
+        return (self.id in answers and bool(self.asked_if) and all(f in answers for f, _v in self.asked_if)
+                and not self.applies(answers))
+
 
 def questions(kg: KnowledgeGraph | None = None) -> list[Question]:
     """Every question of the assessment form, in the order a guided form asks them."""

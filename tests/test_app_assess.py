@@ -121,3 +121,13 @@ def test_the_library_scenarios_are_named_and_described_in_chinese_on_a_chinese_p
     assert topics and "犯罪竞合" in topics and not any("[EN]" in t for t in topics)  # the conclusions' topics too
     english = ok(open_page("assess", scenario="profit-driven-tolerance"))
     assert "knowingly leaves" in " ".join(m.value for m in drawn(english))
+
+
+def test_answers_that_do_not_fit_together_are_pointed_out():
+    at = ok(open_page("assess", types="VideoSharingPlatform",
+                      fact=["regulator.ordered_to_correct=no", "regulator.refused_to_correct=yes"]))
+    said = [w.value for w in at.warning]
+    assert len(said) == 1 and "arises only when" in said[0] and "regulator" in said[0].lower()
+    at.selectbox(key="assess_f_regulator__ordered_to_correct").set_value("yes")
+    ok(at.run())
+    assert not at.warning  # an order, then a refusal: nothing to point out

@@ -103,3 +103,12 @@ def test_questions_are_exported_as_json_ready_data(form):
     data = json.loads(json.dumps([q.to_dict() for q in form], ensure_ascii=False))
     assert data[0]["id"] == "operator" and data[0]["kind"] == "choice"
     assert {"id", "group", "text_en", "text_zh", "why_en", "why_zh", "basis", "passage", "answers", "yaml_path"} <= set(data[0])
+
+
+def test_a_question_answered_where_it_does_not_arise_is_moot(kg):
+    refused = next(q for q in questions(kg) if q.id == "regulator.refused_to_correct")
+    assert refused.asked_if == (("regulator.ordered_to_correct", True),)
+    assert refused.moot({"regulator.ordered_to_correct": False, "regulator.refused_to_correct": True})
+    assert not refused.moot({"regulator.ordered_to_correct": True, "regulator.refused_to_correct": True})
+    assert not refused.moot({"regulator.refused_to_correct": True})  # the order left open: nothing contradicts it
+    assert not refused.moot({"regulator.ordered_to_correct": False})  # not answered: nothing to point out

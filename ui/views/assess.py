@@ -219,6 +219,12 @@ except (ScenarioError, InconsistentGraph) as error:
     st.error(str(error), icon=":material/block:")
     st.stop()
 
+for question in (q for q in QUESTIONS.values() if q.moot(scenario.facts)):  # answers that do not fit together
+    conditions = _(" or ").join(f"“{question_text(QUESTIONS[f])}” — {value_name(f, shown(v))}"
+                                for f, v in question.asked_if if f in QUESTIONS)
+    st.warning(_("“{question}” arises only when {conditions}; the other answers rule that out. Check these answers "
+                 "together.").format(question=question_text(question), conditions=conditions), icon=":material/rule:")
+
 if result.differs:
     differently = _("The two frameworks come out differently")
     st.markdown(f'<span class="dfk-badge proposed">{escape(differently)}</span>', unsafe_allow_html=True)
