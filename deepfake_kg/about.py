@@ -17,7 +17,7 @@ LICENCES = {
 COUNTED = (
     (N_("legal instruments"), DFK.LegalInstrument),
     (N_("provisions"), DFK.Provision),
-    (N_("duties in force"), DFK.DutyInForce),
+    (N_("duties of the law (lex lata)"), DFK.DutyInForce),  # whether each binds on a day is another question
     (N_("proposed duties"), DFK.ProposedDuty),
     (N_("authorities"), DFK.Authority),
     (N_("offences"), DFK.Offence),

@@ -502,7 +502,7 @@ def test_an_unknown_named_query_in_the_link_is_a_notice():
 def test_about_gives_counts_version_licence_citation_and_downloads(kg):
     at = ok(open_page("about"))
     counts = at.table[0].value["count"]
-    assert counts["asserted triples"] == len(kg.asserted) and counts["duties in force"] > 0
+    assert counts["asserted triples"] == len(kg.asserted) and counts["duties of the law (lex lata)"] > 0
     text = " ".join(m.value for m in drawn(at))
     assert "CC BY 4.0" in text and "MIT" in text and "Ontology version" in text
     assert at.code[0].value.startswith("@misc{")

@@ -283,7 +283,7 @@ def test_browse_actors_and_platform_types(page, server, tmp_path):
 def test_about(page, server, tmp_path):
     open_app(page, server, "about")
     expect(page.get_by_role("heading", name="What the graph holds")).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
-    expect(page.get_by_text("duties in force")).to_be_visible()
+    expect(page.get_by_text("duties of the law (lex lata)")).to_be_visible()
     expect(page.get_by_role("link", name="CC BY 4.0")).to_be_visible()
     expect(page.get_by_role("link", name="MIT")).to_be_visible()
     with page.expect_download() as download:
