@@ -22,18 +22,12 @@ def explain(args) -> int:
 
 
 def compare(args) -> int:
-    if args.dates:
-        if args.jurisdiction or args.as_of:
+    if args.dates or args.jurisdiction:  # one platform: every argument is one of its types
+        if args.dates and (args.jurisdiction or args.as_of):
             raise api.KGError("--dates compares one platform on the days it names: it takes neither --as-of nor "
                               "--jurisdiction.")
         types = [t.strip() for arg in args.platforms for t in arg.split("+") if t.strip()]
-        result = api.compare_dates(types, args.dates)
-        print({"json": result.to_json, "csv": result.to_csv}.get(args.format, result.to_text)(), end="")
-        print() if args.format == "table" else None
-        return 0
-    if args.jurisdiction:
-        types = [t.strip() for arg in args.platforms for t in arg.split("+") if t.strip()]
-        result = api.compare_jurisdictions(types, as_of=args.as_of)
+        result = api.compare_dates(types, args.dates) if args.dates else api.compare_jurisdictions(types, as_of=args.as_of)
         print({"json": result.to_json, "csv": result.to_csv}.get(args.format, result.to_text)())
         return 0
     platforms = [[t.strip() for t in arg.split("+") if t.strip()] for arg in args.platforms]

@@ -82,7 +82,7 @@ class DatesComparison:
         return "\n".join(lines)
 
 
-def _bases(row) -> list[str]:
+def _bases(row) -> list[Link]:
     return [b.provision for b in row.current_bases] or [Link(e.provision, e.provision_label) for e in row.enacted_by]
 
 

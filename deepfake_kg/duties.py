@@ -81,6 +81,13 @@ class DutyRow:
         recorded, those undated); a replaced text is never among them."""
         return [b for b in self.legal_basis if b.status == self.status]
 
+    @property
+    def resting_on(self) -> list[str]:
+        """What the row rests on that day, by name: its current bases, else the provisions that made a proposal
+        law, else the proposals."""
+        return ([b.provision.label for b in self.current_bases] or [e.provision_label for e in self.enacted_by]
+                or [p.label for p in self.proposals])
+
     def to_dict(self) -> dict:
         return asdict(self)
 

@@ -106,7 +106,7 @@ def _date_steps(kg: KnowledgeGraph, duty: URIRef, day, timing) -> list[Step]:
         period = validity.period(provision)
         dates = {"provision": name(g, provision), "day": day.isoformat(), "status": Word(period.status_on(day)),
                  "start": period.start.isoformat() if period.start else Word(N_("a date not recorded"))}
-        if period.start is None and period.status_on(day) == UNDATED:
+        if period.status_on(day) == UNDATED:
             steps.append(_step("date", N_("No date is recorded for {provision} or for what it belongs to: whether it "
                                           "bound on {day} is not known, and is not presumed."), **dates))
         elif period.last_day:

@@ -152,5 +152,4 @@ def _undetermined(kg: KnowledgeGraph, derived: set, jurisdiction: URIRef) -> lis
 
 
 def _basis(row: DutyRow) -> str:
-    current = [b.provision.label for b in row.current_bases]
-    return "; ".join(current or [e.provision_label for e in row.enacted_by] or [p.label for p in row.proposals])
+    return "; ".join(row.resting_on)

@@ -49,9 +49,7 @@ def duty_cells(row: DutyRow) -> dict[str, str]:
         "required_action": row.required_action,
         "attached_via": "; ".join(c.label for c in row.attached_via),
         # Only the provisions binding on the day: a replaced text is never shown as the current basis.
-        "legal_basis": "; ".join(b.provision.label for b in row.current_bases)
-                       or "; ".join(e.provision_label for e in row.enacted_by)
-                       or "; ".join(p.label for p in row.proposals),
+        "legal_basis": "; ".join(row.resting_on),
         "jurisdictions": "; ".join(j.label for j in row.jurisdictions),
         # The date of the text binding on the day (an amended law's own date), else the duty's first date.
         "from": next((b.in_force_from for b in row.current_bases if b.in_force_from), None)

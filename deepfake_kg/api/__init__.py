@@ -30,7 +30,7 @@ from ..assess import NOT_ADVICE, Assessment, Conclusion
 from ..verdicts import Change, Element, Verdict
 from ..build import KnowledgeGraph
 from ..compare import DutyMatrix
-from ..dates_compare import DatedRow, DatesComparison, DayCell
+from ..dates_compare import MAX_DAYS as MAX_COMPARED_DAYS, DatedRow, DatesComparison, DayCell
 from ..duties import DutyRow, LegalBasis, Sanction
 from ..explanations import Explanation, Step
 from ..errors import (EndpointError, InconsistentGraph, KGError, QueryError, QueryTimeout, UnknownPlatformType,
@@ -87,7 +87,7 @@ __all__ = [
     "PropertyRow", "SearchResult", "Vocabulary", "KnowledgeGraph", "KGError", "InconsistentGraph", "UnknownPlatformType",
     "UnknownResource", "QueryError", "QueryTimeout", "EndpointError", "ScenarioError",
     "NOT_ADVICE", "LICENCES", "DESCRIBE_FORMATS", "FACETS", "MATCH_START", "MATCH_END", "DFK", "ID", "curie", "expand", "__version__",
-    "STATUSES", "law_first",
+    "STATUSES", "law_first", "MAX_COMPARED_DAYS",
     # the user-facing text in English or Chinese, and sorting as a Chinese reader expects (deepfake_kg/i18n.py)
     "LANGUAGES", "gettext", "ngettext", "pgettext", "use_language", "collation_key", "sorted_for", "graph_label",
     # the guided assessment form: one question per scenario field (deepfake_kg/questions.py)

@@ -13,11 +13,9 @@ import streamlit as st
 from deepfake_kg import api
 
 from . import dates, html, state
-from .compare_modes import MODE_PARAM
+from .compare_modes import MODE_PARAM, platform_types
 from .i18n import _
-from .resources import read_types, type_key
-
-MAX_DAYS = 6  # deepfake_kg.dates_compare.MAX_DAYS: the columns a reader can compare at a glance
+from .resources import type_key
 
 DEFAULT_TYPES = ["VideoSharingPlatform"]
 TYPES_KEY, DAYS_KEY, CHANGED_KEY = "compare_d_types", "compare_d_days", "compare_d_changed"
@@ -41,20 +39,11 @@ def _cell_html(cell) -> str:
     return html.badge(cell.status, lang) + (f'<br><span class="dfk-muted">{bases}</span>' if bases else "")
 
 
-def _start(kg, types_by_key: dict) -> None:
-    """The widgets' first values, from the link."""
-    texts = state.split_list(st.query_params.get_all("types")) or DEFAULT_TYPES
-    found, notices = read_types(kg, texts)
-    st.session_state[TYPES_KEY] = [t for t in found if t in types_by_key]
-    for notice in notices:
-        st.warning(notice, icon=":material/link_off:")
-    st.session_state[DAYS_KEY] = ", ".join(state.split_list(st.query_params.get_all("days"))) or _default_days()
-
-
 def show(kg, types_by_key: dict, type_names: dict[str, str]) -> None:
     """The platform and the days, then one column per day; the URL keeps the mode, the types and the days."""
-    if TYPES_KEY not in st.session_state:
-        _start(kg, types_by_key)
+    platform_types(kg, TYPES_KEY, types_by_key, DEFAULT_TYPES)
+    if DAYS_KEY not in st.session_state:
+        st.session_state[DAYS_KEY] = ", ".join(state.split_list(st.query_params.get_all("days"))) or _default_days()
     left, right = st.columns([3, 2])
     left.multiselect(_("The platform's types"), list(types_by_key), key=TYPES_KEY, format_func=type_names.get,
                      placeholder=_("choose types"))
@@ -73,7 +62,7 @@ def show(kg, types_by_key: dict, type_names: dict[str, str]) -> None:
         if day is None:
             st.error(error, icon=":material/event_busy:")
             return
-    if not 2 <= len(set(days)) <= MAX_DAYS:
+    if not 2 <= len(set(days)) <= api.MAX_COMPARED_DAYS:
         st.error(_("Give between two and six different days, separated by commas."), icon=":material/event_busy:")
         return
     try:

@@ -14,9 +14,9 @@ import streamlit as st
 from deepfake_kg import api
 
 from . import dates, html, state
-from .compare_modes import MODE_PARAM
+from .compare_modes import MODE_PARAM, platform_types
 from .i18n import _
-from .resources import read_types, type_key
+from .resources import type_key
 
 DEFAULT = ["VideoSharingPlatform", "LargeLeadingPlatform"]
 
@@ -65,12 +65,7 @@ CSS = """<style>
 
 def show(kg, types_by_key: dict, type_names: dict[str, str]) -> None:
     """The platform picker and one column per jurisdiction; the URL keeps the mode, the types and the day."""
-    if "compare_j_types" not in st.session_state:
-        texts = state.split_list(st.query_params.get_all("types")) or DEFAULT
-        found, notices = read_types(kg, texts)
-        st.session_state.compare_j_types = [t for t in found if t in types_by_key]
-        for notice in notices:
-            st.warning(notice, icon=":material/link_off:")
+    platform_types(kg, "compare_j_types", types_by_key, DEFAULT)
     st.multiselect(_("The platform's types"), list(types_by_key), key="compare_j_types", format_func=type_names.get,
                    placeholder=_("choose types"))
     chosen_types = st.session_state.compare_j_types
